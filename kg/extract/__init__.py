@@ -1,0 +1,70 @@
+"""Extraction: parsed paragraphs → candidate statements (before entity resolution).
+
+Sentences are processed in article order so that coreference can look back; each sentence first
+registers its named actors (with grammatical role) in the discourse, then every lexicon verb in it
+is matched, then resolved pronouns join the discourse for the sentences after.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..nlp import ParsedParagraph
+from ..types import Argument, Article, Candidate
+from .coref import Discourse
+from .lang import ADAPTERS
+from .mentions import SentenceMentions
+from .patterns import PatternMatcher, SentenceState
+
+__all__ = ["extract_candidates"]
+
+
+def _role(tok, ad) -> str:
+    t = tok
+    while t.dep_ in ad.appos or t.dep_ in ad.name_parts or t.dep_ in ad.conj and t.head is not t:
+        t = t.head
+    if t.dep_ in ad.subj or t.dep_ in ad.subj_pass or t.dep_ in ad.expl_subj:
+        return "subj"
+    if t.dep_ in ad.obj or t.dep_ in ad.iobj:
+        return "obj"
+    return "other"
+
+
+def extract_candidates(article: Article, parsed: list[ParsedParagraph],
+                       key_of: Callable[[Argument], tuple[str, str | None, bool]],
+                       is_media: Callable[[Argument], bool]) -> list[Candidate]:
+    """Candidates of one article. ``key_of`` gives an argument's (canonical key, gender, is-person)
+    for coreference; ``is_media`` tells a news outlet (reporting frames, not claims)."""
+    ad = ADAPTERS.get(article.lang)
+    if ad is None:
+        return []
+    discourse = Discourse(key_of)
+    matcher = PatternMatcher(article.lang, ad, discourse, is_media, article.text)
+    out: list[Candidate] = []
+    sent_no = 0
+    for para in parsed:
+        for sent in para.doc.sents:
+            if not any(t.is_alpha for t in sent):
+                continue
+            m = SentenceMentions(sent, para.offset, ad, article.text)
+            st = SentenceState(sent_no)
+            seen: set[int] = set()
+            for ent in sent.ents:
+                if m.ner(ent[0]) in ("PER", "ORG", "LOC", "NORP") and ent.start not in seen:
+                    seen.add(ent.start)
+                    for a in m.argument(ent.root):
+                        discourse.add(a, sent_no, _role(ent.root, ad))
+            for tok in sent:  # role phrases without names ("le président ukrainien") are referents too
+                if tok.i not in m.ent_of and m.is_role(tok) and tok.pos_ == "NOUN":
+                    for a in m.argument(tok):
+                        if a.via == "role":
+                            discourse.add(a, sent_no, _role(tok, ad))
+            before = len(out)
+            matcher.run_sentence(sent, m, st, out)
+            for c in out[before:]:
+                for arg, role in ((c.subject, "subj"), (c.object, "obj")):
+                    if arg.kind == "entity" and arg.via in ("coref", "plural", "quote-speaker"):
+                        discourse.add(arg, sent_no, role)
+                if c.object.kind == "proposition":
+                    discourse.add_speaker(c.subject, sent_no)
+            sent_no += 1
+    return out

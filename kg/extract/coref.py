@@ -1,0 +1,85 @@
+"""Rule-based coreference over the article's previous sentences.
+
+Salience follows the usual centering intuition: nearer sentences first, then grammatical role
+(subject > object > other), then recency. Pronouns agree in gender/number where known (gazetteer
+gender); object clitics never take the clause's own subject; plural pronouns and "the two men"
+take the last coordinated group, else the two most salient people.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..types import Argument
+
+ROLE_RANK = {"subj": 0, "obj": 1, "other": 2}
+WINDOW = 5  # sentences looked back
+
+
+@dataclass(frozen=True)
+class Referent:
+    arg: Argument
+    key: str  # canonical key (entity IRI when the gazetteer knows it, else folded text)
+    gender: str | None
+    sent_no: int
+    role: str
+    person: bool
+
+
+class Discourse:
+    """What has been said about whom so far in one article."""
+
+    def __init__(self, key_of: Callable[[Argument], tuple[str, str | None, bool]]):
+        self.key_of = key_of  # argument → (key, gender, is_person)
+        self.referents: list[Referent] = []
+        self.groups: list[tuple[int, tuple[Argument, ...]]] = []
+        self.speakers: list[tuple[int, Argument]] = []
+
+    def add(self, arg: Argument, sent_no: int, role: str) -> None:
+        key, gender, person = self.key_of(arg)
+        self.referents.append(Referent(arg, key, gender, sent_no, role, person))
+
+    def add_group(self, args: list[Argument], sent_no: int) -> None:
+        keys = {self.key_of(a)[0] for a in args}
+        if len(keys) > 1:
+            self.groups.append((sent_no, tuple(args)))
+
+    def add_speaker(self, arg: Argument, sent_no: int) -> None:
+        self.speakers.append((sent_no, arg))
+
+    def _ranked(self, sent_no: int, position: int, persons_only: bool = True) -> list[Referent]:
+        cands = [r for r in self.referents
+                 if sent_no - WINDOW <= r.sent_no <= sent_no and (r.sent_no < sent_no or r.arg.span.start < position)
+                 and (r.person or not persons_only)]
+        return sorted(cands, key=lambda r: (sent_no - r.sent_no, ROLE_RANK[r.role], -r.arg.span.start))
+
+    def pronoun(self, gender: str | None, sent_no: int, position: int, exclude: set[str]) -> Referent | None:
+        """Antecedent of a singular personal pronoun."""
+        for r in self._ranked(sent_no, position):
+            if r.key in exclude:
+                continue
+            if gender and r.gender and r.gender != gender:
+                continue
+            return r
+        return None
+
+    def plural(self, sent_no: int, position: int) -> list[Argument]:
+        """Antecedents of "ils/they/les deux hommes": last group, else the two most salient people."""
+        groups = [g for s, g in self.groups if sent_no - WINDOW <= s <= sent_no]
+        if groups:
+            return list(groups[-1])
+        out, seen = [], set()
+        for r in self._ranked(sent_no, position):
+            if r.key not in seen:
+                seen.add(r.key)
+                out.append(r.arg)
+            if len(out) == 2:
+                return out
+        return []
+
+    def speaker(self, sent_no: int) -> Argument | None:
+        """Speaker of the quote a first-person sentence belongs to (the last speech subject nearby)."""
+        for s, arg in reversed(self.speakers):
+            if sent_no - 3 <= s <= sent_no:
+                return arg
+        return None

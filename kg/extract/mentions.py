@@ -1,0 +1,210 @@
+"""Actor mentions in a parsed sentence: named entities (model NER + gazetteer ruler), role phrases
+(*le président américain*), generic actor nouns (*officials*, *les autorités*), pronouns, and the
+argument phrases built from them (apposition, coordination, names hanging after a role noun)."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import ONTOLOGY_DIR
+from ..errors import DataError
+from ..ids import fold
+from ..nlp import COARSE
+from ..types import Argument, Span
+from .lang import Adapter
+
+PRONOUNS = {
+    # form → (number, gender, person-only)
+    "fr": {"il": ("sg", "m"), "elle": ("sg", "f"), "lui": ("sg", None), "le": ("sg", "m"), "la": ("sg", "f"),
+           "l'": ("sg", None), "ils": ("pl", None), "elles": ("pl", "f"), "eux": ("pl", None), "les": ("pl", None),
+           "leur": ("pl", None), "celui-ci": ("sg", "m"), "celle-ci": ("sg", "f")},
+    "en": {"he": ("sg", "m"), "him": ("sg", "m"), "she": ("sg", "f"), "her": ("sg", "f"), "they": ("pl", None),
+           "them": ("pl", None)},
+}
+FIRST_PERSON = {"fr": {"je", "j'", "nous", "me", "m'"}, "en": {"i", "we", "me", "us"}}
+PLURAL_WORDS = {"deux", "two", "both", "beide", "beiden", "zwei", "les deux", "tous deux", "all"}
+_ARG_LEFT = {"det", "amod", "compound", "nummod", "nmod:poss", "poss", "flat", "flat:name", "nn", "advmod"}
+_ARG_RIGHT = {"flat", "flat:name", "flat:foreign", "compound", "amod", "fixed"}
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    role_heads: frozenset[str]  # head words of role phrases (président, minister, kanzler)
+    actor_nouns: dict[str, str]  # lemma → type for generic collective actors
+    person_nouns: frozenset[str]  # homme, leader, dirigeant (for "les deux hommes")
+
+
+@lru_cache(maxsize=None)
+def lexicons(lang: str) -> Lexicons:
+    from ..resolve import gazetteer
+
+    heads = set()
+    for phrase in gazetteer().role_nouns.get(lang, {}):
+        words = phrase.replace("-", " ").split()
+        heads.add(words[-1] if lang == "en" else words[0])
+    actors: dict[str, str] = {}
+    persons: set[str] = set()
+    path = ONTOLOGY_DIR / "lexicon" / "actor_nouns.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")]
+    for n, row in enumerate(rows[1:], start=2):
+        if len(row) < 3:
+            raise DataError(f"{path}: row {n}: expected lang, lemma, type")
+        if row[0] == lang:
+            actors[fold(row[1])] = row[2]
+            if row[2] == "Person":
+                persons.add(fold(row[1]))
+    return Lexicons(frozenset(heads), actors, frozenset(persons))
+
+
+class SentenceMentions:
+    """Index of entity spans in one sentence (token index → span) plus argument building."""
+
+    def __init__(self, sent, offset: int, ad: Adapter, text: str):
+        self.sent, self.offset, self.ad, self.text = sent, offset, ad, text
+        self.lex = lexicons(ad.lang)
+        self.ent_of: dict[int, object] = {}
+        for ent in sent.ents:
+            for t in ent:
+                self.ent_of[t.i] = ent
+
+    # -- spans ---------------------------------------------------------------------------------
+    def span(self, start_char: int, end_char: int) -> Span:
+        s, e = self.offset + start_char, self.offset + end_char
+        return Span(s, e, self.text[s:e])
+
+    def tok_span(self, first, last) -> Span:
+        return self.span(first.idx, last.idx + len(last.text))
+
+    def entity(self, tok):
+        return self.ent_of.get(tok.i)
+
+    def ner(self, tok) -> str | None:
+        ent = self.entity(tok)
+        return COARSE.get(ent.label_, ent.label_) if ent is not None else None
+
+    # -- classification ------------------------------------------------------------------------
+    def is_pronoun(self, tok) -> bool:
+        return tok.pos_ == "PRON" and tok.lower_ in PRONOUNS.get(self.ad.lang, {}) and self.entity(tok) is None
+
+    def is_first_person(self, tok) -> bool:
+        return tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON.get(self.ad.lang, set())
+
+    def is_role(self, tok) -> bool:
+        return fold(tok.lemma_) in self.lex.role_heads or fold(tok.text) in self.lex.role_heads
+
+    def actor_noun_type(self, tok) -> str | None:
+        return self.lex.actor_nouns.get(fold(tok.lemma_)) or self.lex.actor_nouns.get(fold(tok.text))
+
+    def is_plural_group(self, tok) -> bool:
+        """"les deux hommes", "both leaders", "the two presidents"."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if not (fold(tok.lemma_) in self.lex.person_nouns or self.is_role(tok)):
+            return False
+        return any(c.lower_ in PLURAL_WORDS for c in tok.children if c.i < tok.i)
+
+    # -- phrases -------------------------------------------------------------------------------
+    def phrase(self, tok, max_tokens: int = 10) -> tuple[object, object]:
+        """First and last token of the noun phrase headed by ``tok`` (no clauses, no appositions)."""
+        ent = self.entity(tok)
+        if ent is not None:
+            return ent[0], ent[-1]
+        keep = {tok.i}
+
+        def add(t):
+            for c in t.children:
+                if c.dep_ in _ARG_LEFT and c.i < t.i or c.dep_ in _ARG_RIGHT and c.i > t.i:
+                    keep.add(c.i)
+                    add(c)
+                elif c.dep_ in self.ad.nmod and c.i > t.i and self.ad.prep_of(c) in ("de", "of", "von"):
+                    keep.update(x.i for x in c.subtree if x.i <= c.i)  # "de la Défense": case, det, head
+                    add(c)
+        add(tok)
+        idx = sorted(keep)
+        # keep it contiguous around the head
+        lo = hi = tok.i
+        for i in reversed([i for i in idx if i < tok.i]):
+            if i == lo - 1:
+                lo = i
+        for i in [i for i in idx if i > tok.i]:
+            if i == hi + 1:
+                hi = i
+        doc = tok.doc
+        while lo < tok.i and (doc[lo].is_punct or doc[lo].dep_ == "advmod"):
+            lo += 1
+        if hi - lo + 1 > max_tokens:
+            hi = min(hi, lo + max_tokens - 1)
+        while hi > tok.i and doc[hi].is_punct:
+            hi -= 1
+        return doc[lo], doc[hi]
+
+    def name_after(self, tok, last):
+        """A name right after a role or actor noun, inside or just after its phrase: ", Pete Hegseth,",
+        "le président ukrainien Wolodymyr Selenskyj", "l'agence de presse RIA"."""
+        doc = tok.doc
+        for i in range(tok.i + 1, min(len(doc), self.sent.end, last.i + 3)):
+            t = doc[i]
+            ent = self.entity(t)
+            if ent is not None and ent.start == i and self.ner(t) in ("PER", "ORG"):
+                return ent
+            if not (t.is_punct or t.pos_ in ("ADJ", "DET", "ADP") or t.dep_ in ("amod", "det", "case", "nmod") and i <= last.i):
+                return None
+        return None
+
+    def _is_place_conj(self, tok, c) -> bool:
+        """"les présidents des États-Unis et *de la Russie*": a place coordinated under a role noun with its
+        own preposition modifies the role (parsers attach it as conj of the noun)."""
+        return c.dep_ in self.ad.conj and self.is_role(tok) and self.ner(c) == "LOC" and self.ad.prep_of(c) is not None
+
+    def argument(self, tok) -> list[Argument]:
+        """Arguments standing for the phrase headed by ``tok`` (several for coordinations)."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in self.ad.conj and c.pos_ in ("NOUN", "PROPN", "PRON")
+                         and not self._is_place_conj(tok, c)]
+        out: list[Argument] = []
+        for h in heads:
+            out.extend(self._one(h))
+        return out
+
+    def _one(self, tok) -> list[Argument]:
+        ent = self.entity(tok)
+        if ent is not None:
+            return [Argument(ent.text, self.tok_span(ent[0], ent[-1]), ner=self.ner(tok))]
+        # apposition: "le ministre américain de la Défense, Pete Hegseth"
+        for c in tok.children:
+            if c.dep_ in self.ad.appos and self.entity(c) is not None and self.ner(c) in ("PER", "ORG"):
+                ent = self.entity(c)
+                first, last = self.phrase(tok)
+                return [Argument(ent.text, self.tok_span(ent[0], ent[-1]), ner=self.ner(c), via="apposition",
+                                 role_phrase=self.text_of(first, tok) if self.is_role(tok) else None)]
+        first, last = self.phrase(tok)
+        phrase_text = self.text_of(first, last)
+        if self.is_role(tok) or self.actor_noun_type(tok):
+            ent = self.name_after(tok, last)
+            if ent is not None:
+                return [Argument(ent.text, self.tok_span(ent[0], ent[-1]), ner=self.ner(ent[0]), via="apposition",
+                                 role_phrase=phrase_text if self.is_role(tok) else None)]
+        if self.is_role(tok):
+            # "les présidents des États-Unis et de la Russie": one role per coordinated country
+            places = [c for c in tok.children if (c.dep_ in self.ad.nmod or self._is_place_conj(tok, c)) and self.ner(c) == "LOC"]
+            for p in list(places):
+                places += [c for c in p.children if c.dep_ in self.ad.conj and self.ner(c) == "LOC"]
+            if len(places) > 1:
+                return [Argument(f"{tok.text} {self.entity(p).text}", self.tok_span(first, last), ner="ROLE",
+                                 via="role", role_phrase=f"{tok.lemma_} {self.entity(p).text}") for p in places]
+            return [Argument(phrase_text, self.tok_span(first, last), ner="ROLE", via="role", role_phrase=phrase_text)]
+        kind = self.actor_noun_type(tok)
+        if kind is not None:
+            return [Argument(phrase_text, self.tok_span(first, last), ner={"Person": "PER", "Location": "LOC"}.get(kind, "ORG"),
+                             via="noun")]
+        if tok.pos_ == "PROPN":
+            return [Argument(phrase_text, self.tok_span(first, last), ner="MISC", via="propn")]
+        return []
+
+    def text_of(self, first, last) -> str:
+        return self.text[self.offset + first.idx:self.offset + last.idx + len(last.text)]
+
+    def is_actor_token(self, tok) -> bool:
+        return bool(self.entity(tok) is not None or self.is_role(tok) or self.actor_noun_type(tok)
+                    or self.is_pronoun(tok) or self.is_plural_group(tok))

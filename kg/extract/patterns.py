@@ -1,0 +1,337 @@
+"""Dependency patterns: one verb (or light-verb construction) of the lexicon → candidate statements.
+
+Handles active/passive voice, subjects inherited through xcomp/conj/relative clauses, a name parsed
+as an adverb before the verb, coordinated subjects and objects, appositions and role nouns,
+prepositional objects, locations, speech verbs with clausal complements (claims, including the
+inverted parse where the speech verb hangs as advcl/parataxis), reporting frames and modality.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ids import fold
+from ..ontology import LexEntry, load_lexicon, load_ontology
+from ..types import Argument, Candidate, Span
+from .coref import Discourse
+from .lang import Adapter
+from .mentions import PRONOUNS, SentenceMentions
+from .modality import clause_modalities, cues, governed_modalities, strongest
+
+LOCATION_PREPS = {"à", "en", "dans", "in", "at", "nach", "bei", "im", "zu"}
+IMPERSONAL = {"falloir", "sembler", "agir", "pleuvoir", "paraître", "exister", "rester", "manquer", "convenir"}
+COMPLEMENTIZERS = {"que", "qu'", "that", "dass", "ob"}
+_OBJ_CLITICS = {"le", "la", "l'", "les", "lui", "leur", "him", "her", "them"}
+
+
+@dataclass
+class Frame:
+    """A reporting frame: who is the source of what a clause says."""
+
+    speaker: list[Argument]
+    verb: object
+    candidate_index: int | None  # the speech statement, when one was emitted
+
+
+@dataclass
+class SentenceState:
+    sent_no: int
+    frames: dict[int, Frame] = field(default_factory=dict)  # token index → frame of the clause it is in
+    subjects: dict[int, list[Argument]] = field(default_factory=dict)  # verb index → subjects (cache)
+
+
+class PatternMatcher:
+    """Runs the lexicon's patterns over one article's sentences, in order."""
+
+    def __init__(self, lang: str, ad: Adapter, discourse: Discourse, is_media, text: str):
+        self.lang, self.ad, self.discourse, self.is_media, self.text = lang, ad, discourse, is_media, text
+        self.lexicon = load_lexicon(lang)
+        self.relations = load_ontology().relations
+        self.cues = cues(lang)
+
+    # -- triggers ------------------------------------------------------------------------------
+    def triggers(self, v) -> list[tuple[LexEntry, object]]:
+        """Lexicon entries a verb token triggers, most specific first, with the light-verb noun if any."""
+        if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ in ("ROOT", "ccomp")):
+            return []
+        lemma = v.lemma_.lower()
+        keys: list[tuple[str, object]] = []
+        for c in v.children:
+            if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
+                keys.append((f"{lemma}+{c.lemma_.lower()}", c))
+        if any(c.dep_ in ("expl:comp", "expl:pv", "expl:pass") or (c.dep_ == "obj" and c.lower_ in ("se", "s'")) for c in v.children):
+            keys.append((f"se {lemma}", None))
+        for c in v.children:
+            if c.dep_ == "prt":
+                keys.append((f"{lemma}_{c.lower_}", None))
+        keys.append((lemma, None))
+        out = []
+        for key, noun in keys:
+            for e in self.lexicon.get(key, []):
+                if e.relation is not None:
+                    out.append((e, noun))
+            if out:
+                return out
+        return out
+
+    # -- arguments -----------------------------------------------------------------------------
+    def expand(self, tok, m: SentenceMentions, st: SentenceState, exclude: set[str], role: str) -> list[Argument]:
+        """Arguments for a token: names, roles, coordinations, or a pronoun's antecedents."""
+        if m.is_pronoun(tok):
+            number, gender = PRONOUNS[self.lang][tok.lower_]
+            if tok.lower_ == "les" and tok.dep_ not in self.ad.obj:
+                return []
+            surface = m.tok_span(tok, tok)
+            if number == "pl":
+                ants = self.discourse.plural(st.sent_no, surface.start)
+                return [Argument(a.text, surface, a.kind, a.ner, tok.text, "plural", a.role_phrase) for a in ants]
+            ref = self.discourse.pronoun(gender, st.sent_no, surface.start, exclude)
+            if ref is None:
+                return []
+            a = ref.arg
+            return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
+        if m.is_first_person(tok) and tok.lower_ in ("je", "j'", "i", "me", "m'"):
+            speaker = self.discourse.speaker(st.sent_no)
+            if speaker is not None:
+                s = m.tok_span(tok, tok)
+                return [Argument(speaker.text, s, speaker.kind, speaker.ner, tok.text, "quote-speaker", speaker.role_phrase)]
+            return []
+        if m.is_plural_group(tok):
+            surface = m.tok_span(*m.phrase(tok))
+            return [Argument(a.text, surface, a.kind, a.ner, surface.text, "plural", a.role_phrase)
+                    for a in self.discourse.plural(st.sent_no, surface.start)]
+        out = []
+        for a in m.argument(tok):
+            out.append(a)
+        for c in tok.children:  # coordinated pronouns/plurals ("lui et Trump")
+            if c.dep_ in self.ad.conj and m.is_pronoun(c):
+                out.extend(self.expand(c, m, st, exclude | {self.discourse.key_of(a)[0] for a in out}, role))
+        return out
+
+    def subjects(self, v, m: SentenceMentions, st: SentenceState, depth: int = 0) -> tuple[list[Argument], str]:
+        if v.i in st.subjects:
+            return st.subjects[v.i], "cached"
+        args, how = self._subjects(v, m, st, depth)
+        st.subjects[v.i] = args
+        return args, how
+
+    def _subjects(self, v, m, st, depth):
+        ad = self.ad
+        passive = any(c.dep_ in ad.aux_pass for c in v.children)
+        for c in v.children:
+            personal = c.dep_ in ad.expl_subj and v.lemma_ not in IMPERSONAL and c.lower_ in ("il", "elle")
+            if c.dep_ in ad.subj or (c.dep_ in ad.subj_pass and not passive) or personal:
+                args = self.expand(c, m, st, set(), "subj")
+                # "Lui et Trump ont discuté": the parser made the first conjunct the head of the verb
+                if v.dep_ in ad.conj and v.head.i < c.i and v.head.pos_ in ("PRON", "PROPN", "NOUN") and v.head.i < v.i:
+                    keys = {self.discourse.key_of(a)[0] for a in args}
+                    args = self.expand(v.head, m, st, keys, "subj") + args
+                return args, "subj"
+        if passive:
+            for prep, n in ad.obliques(v):
+                if prep in ("par", "by", "von", "durch"):
+                    return self.expand(n, m, st, set(), "subj"), "passive"
+            return [], "passive-no-agent"
+        if depth < 3 and v.head is not v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj) and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            args, _ = self.subjects(v.head, m, st, depth + 1)
+            return args, "inherited"
+        if v.dep_ in ad.relcl and v.head.pos_ in ("NOUN", "PROPN"):
+            return self.expand(v.head, m, st, set(), "subj"), "relative"
+        for c in v.children:  # a name before the verb, mis-attached (md tags "Trump l'a informé" Trump=advmod)
+            if c.i < v.i and m.ner(c) == "PER" and c.dep_ not in ad.obj and c.dep_ not in ("appos",):
+                return self.expand(c, m, st, set(), "subj"), "name-before-verb"
+        return [], "none"
+
+    def objects(self, v, entry: LexEntry, noun, m, st, subj_keys: set[str], passive: bool):
+        """(arguments, kind, spec) for the first lexicon slot that is filled."""
+        ad = self.ad
+        for spec in entry.args:
+            toks = []
+            if spec == "obj":
+                toks = [c for c in v.children if (c.dep_ in ad.subj_pass if passive else c.dep_ in ad.obj) and c is not noun]
+            elif spec == "iobj":
+                toks = ad.kids(v, "iobj")
+            elif spec.startswith("obl:"):
+                prep = spec[4:]
+                toks = [n for p, n in ad.obliques(v) if p == prep]
+                if noun is not None:
+                    toks += [n for p, n in ad.obliques(noun) if p == prep]
+            elif spec == "ccomp":
+                claim = self.claim(v, m)
+                if claim is not None:
+                    return [claim], "proposition", spec
+                continue
+            elif spec == "xcomp":
+                for x in ad.kids(v, "xcomp"):
+                    for t in x.subtree:
+                        if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod) and m.is_actor_token(t):
+                            args = self.expand(t, m, st, subj_keys, "obj")
+                            if args:
+                                return args, "entity", spec
+                continue
+            elif spec == "none":
+                return [], "none", spec
+            for t in toks:
+                args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
+                if args:
+                    return args, "entity", spec
+            if spec == "obj" and toks and self.relations[entry.relation].speech:
+                t = toks[0]
+                first, last = t.left_edge, t.right_edge
+                return [Argument(m.text_of(first, last), m.tok_span(first, last), kind="proposition")], "proposition", spec
+        return [], None, None
+
+    # -- claims and frames ---------------------------------------------------------------------
+    def claim_tokens(self, v):
+        """First and last token of the clause a speech verb introduces, or None."""
+        ad = self.ad
+        for c in v.children:
+            if c.dep_ in ad.ccomp:
+                toks = [t for t in c.subtree]
+                while toks and (toks[0].lower_ in COMPLEMENTIZERS or toks[0].dep_ == "mark" and toks[0].i < c.i):
+                    toks.pop(0)
+                while toks and toks[-1].is_punct and toks[-1].text not in ("”", "»", '"'):
+                    toks.pop()
+                if toks:
+                    return toks[0], toks[-1], c, "claim"
+        if v.dep_ in ad.advcl or v.dep_ in ad.parataxis:
+            h = v.head
+            doc = v.doc
+            for t in doc[v.right_edge.i + 1:h.right_edge.i + 1]:
+                if t.lower_ in COMPLEMENTIZERS and t.pos_ == "SCONJ" and (t.head is h or h in t.head.ancestors or t.head is h):
+                    last = h.right_edge
+                    while last.is_punct and last.i > t.i:
+                        last = doc[last.i - 1]
+                    if t.i + 1 <= last.i:
+                        return doc[t.i + 1], last, h, "claim-inverted"
+            if v.dep_ in ad.parataxis and v.i > h.i:
+                first, last = h.left_edge, doc[v.left_edge.i - 1]
+                while last.is_punct and last.i > first.i:
+                    last = doc[last.i - 1]
+                if first.i <= last.i:
+                    return first, last, h, "claim-parataxis"
+        return None
+
+    def claim(self, v, m) -> Argument | None:
+        found = self.claim_tokens(v)
+        if found is None:
+            return None
+        first, last, _, _ = found
+        return Argument(m.text_of(first, last), m.tok_span(first, last), kind="proposition")
+
+    def register_frames(self, v, speaker: list[Argument], st: SentenceState, index: int | None) -> None:
+        found = self.claim_tokens(v)
+        if found is None or not speaker:
+            return
+        first, last, head, _ = found
+        frame = Frame(speaker, v, index)
+        for i in range(first.i, last.i + 1):
+            st.frames.setdefault(i, frame)
+
+    def frame_source(self, v, m, st) -> list[Argument]:
+        """"selon X", "d'après X", "according to X", "laut X" on the verb or its clause head."""
+        for t in [v] + list(v.ancestors)[:2]:
+            for c in t.children:
+                if self.lang == "en" and c.lower_ == "according":
+                    for g in c.subtree:
+                        if g.dep_ == "pobj":
+                            return self.expand(g, m, st, set(), "other")
+                    continue
+                for prep, n in self.ad.obliques(t) if c is next(iter(t.children)) else []:
+                    if prep and self.cues.get("frame", prep) == "reported":
+                        return self.expand(n, m, st, set(), "other")
+        return []
+
+    def location(self, v, m, skip: set[int]) -> Argument | None:
+        """A place attached to the verb with a locative preposition ("invité Trump à Moscou")."""
+        for prep, n in self.ad.obliques(v):
+            if n.i not in skip and prep in LOCATION_PREPS and m.ner(n) == "LOC":
+                ent = m.entity(n)
+                return Argument(ent.text, m.tok_span(ent[0], ent[-1]), ner="LOC")
+        return None
+
+    # -- the pattern ---------------------------------------------------------------------------
+    def run_sentence(self, sent, m: SentenceMentions, st: SentenceState, out: list[Candidate]) -> None:
+        evidence = m.span(sent.start_char, sent.end_char)
+        evidence = _trim(evidence)
+        for v in sent:
+            for entry, noun in self.triggers(v):
+                self.apply(v, entry, noun, m, st, evidence, out)
+                break  # one relation per trigger (the first entry whose slots fill wins inside apply)
+
+    def apply(self, v, entry: LexEntry, noun, m, st, evidence: Span, out: list[Candidate]) -> None:
+        ad = self.ad
+        rel = self.relations[entry.relation]
+        passive = any(c.dep_ in ad.aux_pass for c in v.children)
+        subjects, how = self.subjects(v, m, st)
+        subjects = [s for s in subjects if s.kind == "entity"]
+        if not subjects:
+            return
+        subj_keys = {self.discourse.key_of(s)[0] for s in subjects}
+        entries = [entry] + [e for e, n in self.triggers(v) if e is not entry]
+        objects, kind, spec = [], None, None
+        for e in entries:
+            objects, kind, spec = self.objects(v, e, noun, m, st, subj_keys, passive)
+            if kind is not None:
+                entry, rel = e, self.relations[e.relation]
+                break
+        frame = st.frames.get(v.i)
+        # a news agency "reporting" is a source, not an actor making a claim: frame only
+        if kind == "proposition" and all(self.is_media(s) for s in subjects):
+            self.register_frames(v, subjects, st, None)
+            return
+        pattern = [how]
+        pairs: list[tuple[Argument, Argument]] = []
+        if kind in ("entity", "proposition"):
+            pairs = [(s, o) for s in subjects for o in objects]
+        elif rel.symmetric and len(subjects) > 1:
+            pairs = [(subjects[0], o) for o in subjects[1:]]
+            pattern.append("plural-symmetric")
+        if not pairs:
+            if rel.speech:
+                self.register_frames(v, subjects, st, None)
+            return
+        found = clause_modalities(v, ad) + governed_modalities(v, ad, stop=lambda h: bool(self.claim_tokens(h)) and any(
+            e.relation and self.relations[e.relation].speech for e, _ in self.triggers(h)))
+        attributed: list[Argument] = []
+        parent = None
+        if frame is not None and frame.verb is not v:
+            attributed, parent = frame.speaker, frame.candidate_index
+            found.append("reported")
+            pattern.append("nested")
+        else:
+            src = self.frame_source(v, m, st)
+            if src:
+                attributed = src
+                found.append("reported")
+                pattern.append("according-to")
+        modality = strongest(found)
+        claim_kind = self.claim_tokens(v)[3] if kind == "proposition" and spec == "ccomp" else spec
+        pattern.insert(0, claim_kind or "symmetric")
+        used = {o.span.start for o in objects}
+        loc = self.location(v, m, {t.i for t in v.doc[v.sent.start:v.sent.end] if t.idx + m.offset in used})
+        first_index = len(out)
+        for s, o in pairs:
+            if o.kind == "entity" and self.discourse.key_of(s)[0] == self.discourse.key_of(o)[0]:
+                continue
+            out.append(Candidate(
+                subject=s, relation=entry.relation, object=o, modality=modality, evidence=evidence,
+                pattern="+".join(p for p in pattern if p) + _via(s, o),
+                attributed_to=attributed[0] if attributed else None, location=loc,
+                trigger=v.text if noun is None else f"{v.text} {noun.text}", parent=parent,
+            ))
+        if rel.speech and kind == "proposition":
+            self.register_frames(v, subjects, st, first_index if len(out) > first_index else None)
+        if len(subjects) > 1:
+            self.discourse.add_group(subjects, st.sent_no)
+
+
+def _via(s: Argument, o: Argument) -> str:
+    vias = sorted({a.via for a in (s, o) if a.via not in ("direct",)})
+    return ("+" + "+".join(vias)) if vias else ""
+
+
+def _trim(span: Span) -> Span:
+    text = span.text
+    lead = len(text) - len(text.lstrip(" ,;:-–—“”\"«»"))
+    trail = len(text) - len(text.rstrip(" \n"))
+    return Span(span.start + lead, span.end - trail, text[lead:len(text) - trail])

@@ -1,0 +1,247 @@
+"""Mentions → canonical entities: exact label, alias, transliteration-aware fuzzy match, role
+phrases at the article's date, and minted IRIs for unknown actors (stable across runs)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from ..ids import fold, minted_entity_iri
+from ..types import Entity, Resolution
+from .gazetteer import Gazetteer, Tenure, gazetteer
+
+NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Location", "GPE": "Location",
+             "FAC": "Location", "NORP": "Group", "ROLE": "Person", "MISC": "Actor"}
+_TYPE_FAMILY = {"Person": {"Person"}, "Organization": {"Organization", "InternationalOrganization", "GovernmentBody",
+                "MediaOutlet", "ArmedGroup", "PoliticalParty"}, "Location": {"Location", "City", "Region", "Country"}}
+_DETERMINERS = re.compile(r"^(?:(?:le|la|les|l'|l’|un|une|des|du|the|a|an|der|die|das|den|dem|des|ein|eine|einen)\s+|l['’])", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+FUZZY_MIN = 88.0
+_ROLE_STOP = {"le", "la", "les", "l", "un", "une", "du", "des", "the", "a", "an", "der", "die", "das", "den", "dem", "des",
+              "ein", "eine", "einen", "of", "de"}
+_FUNCTION_ORDER = ["head_of_state", "head_of_government", "foreign_minister", "defence_minister", "secretary_general",
+                   "commission_president", "council_president", "high_representative"]
+
+
+def translit_key(name: str) -> str:
+    """Collapse Latin transliteration variants (Selenskyj / Zelenskyy / Zelensky / Zelenskiy → selenski)."""
+    k = fold(name)
+    for a, b in (("tsch", "ch"), ("sch", "sh"), ("kh", "h"), ("ou", "u"), ("w", "v"), ("z", "s"), ("j", "i"), ("y", "i"),
+                 ("ck", "k"), ("ph", "f")):
+        k = k.replace(a, b)
+    k = re.sub(r"(.)\1+", r"\1", k)
+    return re.sub(r"[^a-z ]", "", k)
+
+
+def clean_mention(text: str) -> str:
+    text = _POSSESSIVE.sub("", text.strip(" ,.;:\"“”«»'’"))
+    prev = None
+    while prev != text:
+        prev, text = text, _DETERMINERS.sub("", text).strip()
+    return text
+
+
+class Resolver:
+    """Resolve mentions against a gazetteer. One instance per process (indexes are built lazily)."""
+
+    def __init__(self, gaz: Gazetteer | None = None):
+        self.gaz = gaz or gazetteer()
+        self._nouns_cache: dict[str, dict] = {}
+
+    # -- indexes -------------------------------------------------------------------------------
+    @cached_property
+    def _surnames(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for eid, e in self.gaz.entries.items():
+            if e.entity.type == "Person":
+                for name in e.names:
+                    parts = fold(name).split()
+                    if len(parts) > 1 and eid not in index[parts[-1]]:
+                        index[parts[-1]].append(eid)
+        return index
+
+    @cached_property
+    def _fuzzy_keys(self) -> tuple[list[str], list[str]]:
+        keys, ids = [], []
+        for eid, e in self.gaz.entries.items():
+            for name in e.names:
+                keys.append(translit_key(name))
+                ids.append(eid)
+        return keys, ids
+
+    @cached_property
+    def _tenures_by_function(self) -> dict[tuple[str, str], list[Tenure]]:
+        index: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+        for t in self.gaz.tenures:
+            jurisdiction, functions = self.gaz.office_functions[t.office]
+            for f in functions:
+                index[(jurisdiction, f)].append(t)
+        return index
+
+    # -- public --------------------------------------------------------------------------------
+    def lookup(self, name: str, ner: str | None = None) -> Resolution | None:
+        """Gazetteer entity for a name (exact, alias, surname, fuzzy), or None."""
+        cleaned = clean_mention(name)
+        if not cleaned:
+            return None
+        family = _TYPE_FAMILY.get(NER_TYPES.get(ner or "", ""), None)
+        ids = self.gaz.by_name.get(fold(cleaned)) or self.gaz.by_name.get(fold(name))
+        if ids:
+            eid = self._prefer(ids, family)
+            ent = self.gaz.entity(eid)
+            method = "exact" if fold(cleaned) == fold(ent.label) else "alias"
+            return Resolution(name, ent, method)
+        parts = fold(cleaned).split()
+        if len(parts) == 1 and family in (None, _TYPE_FAMILY["Person"]):
+            ids = self._surnames.get(parts[0], [])
+            if len(ids) == 1:
+                return Resolution(name, self.gaz.entity(ids[0]), "alias", 1.0, "surname")
+        return self._fuzzy(name, cleaned, family)
+
+    def _fuzzy(self, name: str, cleaned: str, family) -> Resolution | None:
+        keys, ids = self._fuzzy_keys
+        if len(cleaned) < 4 or not keys:
+            return None
+        key = translit_key(cleaned)
+        best = None
+        for k, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN):
+            ent = self.gaz.entity(ids[i])
+            if family and ent.type not in family:
+                continue
+            # a surname alone may match the surname of a listed full name ("selenski" in "volodimir selenski")
+            if best is None or score > best[1]:
+                best = (ids[i], score)
+        if best is None and len(key.split()) == 1:
+            for i, k in enumerate(keys):
+                last = k.split()[-1] if k else ""
+                if len(last) >= 5 and fuzz.ratio(key, last) >= 92:
+                    ent = self.gaz.entity(ids[i])
+                    if ent.type == "Person" and (family is None or "Person" in family):
+                        best = (ids[i], fuzz.ratio(key, last))
+                        break
+        if best is None:
+            return None
+        return Resolution(name, self.gaz.entity(best[0]), "fuzzy", round(best[1] / 100, 3), f"score {best[1]:.1f}")
+
+    def _prefer(self, ids: list[str], family) -> str:
+        if family:
+            for eid in ids:
+                if self.gaz.entries[eid].entity.type in family:
+                    return eid
+        return ids[0]
+
+    def country_of(self, word: str) -> str | None:
+        """Jurisdiction id for a demonym/adjective or a country/organisation name."""
+        key = fold(clean_mention(word))
+        if key in self.gaz.by_adjective:
+            return self.gaz.by_adjective[key]
+        for eid in self.gaz.by_name.get(key, []):
+            if self.gaz.entries[eid].entity.type in ("Country", "InternationalOrganization"):
+                return eid
+        return None
+
+    def role(self, phrase: str, lang: str, when: date | datetime | None, jurisdiction: str | None = None) -> Resolution | None:
+        """Office holder for a role phrase at a date ("le président américain" → the US president then).
+
+        The jurisdiction comes from an adjective or a country/organisation name anywhere in the phrase
+        ("le ministre *américain* de la Défense", "der *russische* Präsident", "*US*-Präsident"); it is
+        removed before matching the role noun so that inserted adjectives do not break the noun.
+        """
+        if when is None:
+            return None
+        day = when.date() if isinstance(when, datetime) else when
+        words = [w for w in re.split(r"[\s'’]+", fold(phrase)) if w and w not in _ROLE_STOP]
+        # "us-präsident", "kremlin-chef": try the parts of hyphenated words too
+        expanded: list[str] = []
+        for w in words:
+            parts = w.split("-")
+            if len(parts) == 2 and all(parts) and self.country_of(w) is None and self.country_of(parts[0]):
+                expanded += parts
+            else:
+                expanded.append(w)
+        words = expanded
+        rest: list[str] = []
+        i = 0
+        while i < len(words):
+            for k in (3, 2, 1):
+                cand = " ".join(words[i:i + k])
+                j = self.country_of(cand) if i + k <= len(words) else None
+                if j and not self._is_role_word(cand, lang):
+                    jurisdiction = jurisdiction or j
+                    i += k
+                    break
+            else:
+                rest.append(words[i])
+                i += 1
+        nouns = self._role_nouns(lang)
+        functions = None
+        best = 0
+        for i in range(len(rest)):
+            for j in range(min(len(rest), i + 6), i, -1):
+                cand = " ".join(rest[i:j])
+                if cand in nouns and j - i > best:
+                    (functions, juris), best = nouns[cand], j - i
+                    jurisdiction = jurisdiction or juris
+        if functions is None or jurisdiction is None:
+            return None
+        mods = self._role_modifiers(lang)
+        effect = next((mods[w] for w in rest if w in mods), None)
+        for function in sorted(functions, key=_FUNCTION_ORDER.index):
+            holder = self._holder(jurisdiction, function, day, effect)
+            if holder is not None:
+                break
+        else:
+            return None
+        detail = f"{holder.office} ({function}) {'holder' if not effect else effect + ' holder'} at {day.isoformat()}"
+        return Resolution(phrase, self.gaz.entity(holder.person), "role", 1.0, detail)
+
+    def _is_role_word(self, word: str, lang: str) -> bool:
+        return word in self._role_nouns(lang)
+
+    def _role_nouns(self, lang: str) -> dict:
+        """Role phrases of every language (the article's own last, so it wins), without articles."""
+        if lang not in self._nouns_cache:
+            merged: dict = {}
+            for lg in [x for x in self.gaz.role_nouns if x != lang] + [lang]:
+                for key, value in self.gaz.role_nouns.get(lg, {}).items():
+                    merged[" ".join(w for w in re.split(r"[\s'’]+", key) if w and w not in _ROLE_STOP)] = value
+            self._nouns_cache[lang] = merged
+        return self._nouns_cache[lang]
+
+    def _role_modifiers(self, lang: str) -> dict:
+        merged: dict = {}
+        for lg in [x for x in self.gaz.role_modifiers if x != lang] + [lang]:
+            merged.update(self.gaz.role_modifiers.get(lg, {}))
+        return merged
+
+    def _holder(self, jurisdiction: str, function: str, day: date, effect: str | None) -> Tenure | None:
+        tenures = self._tenures_by_function.get((jurisdiction, function), [])
+        if effect == "future":
+            later = [t for t in tenures if t.start > day]
+            return min(later, key=lambda t: t.start) if later else None
+        if effect == "past":
+            earlier = [t for t in tenures if t.end is not None and t.end <= day]
+            return max(earlier, key=lambda t: t.end) if earlier else None
+        current = [t for t in tenures if t.start <= day and (t.end is None or day < t.end)]
+        current.sort(key=lambda t: (t.acting, -t.start.toordinal()))
+        return current[0] if current else None
+
+    def mint(self, name: str, ner: str | None) -> Resolution:
+        label = clean_mention(name) or name.strip()
+        type_ = NER_TYPES.get(ner or "", "Actor")
+        return Resolution(name, Entity(minted_entity_iri(label, type_), label, type_, minted=True), "minted", 0.5)
+
+    def resolve(self, text: str, ner: str | None, lang: str, when, role_phrase: str | None = None) -> Resolution:
+        """Best resolution of a mention: name first, then the role phrase, then a minted entity."""
+        found = self.lookup(text, ner)
+        if found is not None:
+            return found
+        for phrase in (role_phrase, text):
+            if phrase:
+                by_role = self.role(phrase, lang, when)
+                if by_role is not None:
+                    return by_role
+        return self.mint(text, ner)

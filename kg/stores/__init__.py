@@ -1,0 +1,1 @@
+"""Graph stores behind one small interface: the embedded RDF store and Neo4j."""

@@ -1,0 +1,153 @@
+"""Structure checks for the people/office part of the actor gazetteer (ontology/gazetteer/*.tsv)."""
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+GAZ = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer"
+FUNCTIONS = {
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+    "secretary_general", "commission_president", "council_president", "high_representative",
+}
+QID = re.compile(r"^Q[0-9]+$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_tsv(name: str, columns: list[str]) -> list[dict[str, str]]:
+    """Read a gazetteer TSV: '#' comment lines first, then exactly `columns` as header."""
+    path = GAZ / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines and lines[0].startswith("#"), f"{name}: needs a header comment naming sources"
+    body = [ln for ln in lines if not ln.startswith("#")]
+    assert body[0].split("\t") == columns, f"{name}: header row {body[0]!r}"
+    rows = list(csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for i, row in enumerate(rows):
+        assert None not in row and all(v is not None for v in row.values()), f"{name} row {i}: wrong cell count"
+    return rows
+
+
+@pytest.fixture(scope="module")
+def people():
+    return read_tsv("people.tsv", ["id", "type", "wikidata", "label", "label_fr", "label_de", "aliases", "gender"])
+
+
+@pytest.fixture(scope="module")
+def offices():
+    return read_tsv("offices.tsv", ["id", "jurisdiction", "functions", "label", "wikidata"])
+
+
+@pytest.fixture(scope="module")
+def tenures():
+    return read_tsv("tenures.tsv", ["person", "office", "start", "end", "acting", "source"])
+
+
+def test_people_rows(people):
+    ids = [p["id"] for p in people]
+    assert len(ids) == len(set(ids)), "duplicate person ids"
+    for p in people:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", p["id"]), p["id"]
+        assert p["type"] == "Person"
+        assert p["gender"] in {"m", "f"}
+        assert p["label"] and p["label_fr"] and p["label_de"]
+        assert not p["wikidata"] or QID.match(p["wikidata"]), p["wikidata"]
+        assert all(a.strip() == a and a for a in p["aliases"].split("|")) or p["aliases"] == ""
+    qids = [p["wikidata"] for p in people if p["wikidata"]]
+    assert len(qids) == len(set(qids)), "one Q-id used for two people"
+
+
+def test_offices_rows(offices):
+    ids = [o["id"] for o in offices]
+    assert len(ids) == len(set(ids))
+    for o in offices:
+        assert o["id"].split("/")[0] == o["jurisdiction"]
+        assert re.fullmatch(r"[A-Z]{3}|nato|eu|un", o["jurisdiction"]), o["jurisdiction"]
+        assert set(o["functions"].split("|")) <= FUNCTIONS, o["functions"]
+        assert not o["wikidata"] or QID.match(o["wikidata"])
+
+
+def _d(s: str, default: date) -> date:
+    return date.fromisoformat(s) if s else default
+
+
+def test_tenures_reference_and_dates(tenures, people, offices):
+    pids = {p["id"] for p in people}
+    oids = {o["id"] for o in offices}
+    for t in tenures:
+        assert t["person"] in pids, t
+        assert t["office"] in oids, t
+        for k in ("start", "end"):
+            assert not t[k] or DATE.match(t[k]), t
+        # the loader (kg/resolve/gazetteer.py) rejects a tenure without a start day
+        assert t["start"], f"tenure without start date: {t}"
+        assert _d(t["start"], date.min) < _d(t["end"], date.max), t
+        assert t["acting"] in {"", "yes"}
+        assert t["source"], t
+
+
+def test_no_overlap_except_acting(tenures):
+    by_office: dict[str, list[dict[str, str]]] = {}
+    for t in tenures:
+        if t["acting"] != "yes":
+            by_office.setdefault(t["office"], []).append(t)
+    for office, ts in by_office.items():
+        ts.sort(key=lambda t: _d(t["start"], date.min))
+        for a, b in zip(ts, ts[1:]):
+            # a handover day may be listed as both end and start; anything longer is an overlap
+            assert _d(a["end"], date.max) <= _d(b["start"], date.min), (office, a, b)
+
+
+def _holder(tenures, office: str, on: str) -> set[str]:
+    d = date.fromisoformat(on)
+    return {t["person"] for t in tenures if t["office"] == office
+            and _d(t["start"], date.min) <= d < _d(t["end"], date.max)}
+
+
+@pytest.mark.parametrize("office,on,expected", [
+    ("USA/president", "2020-06-01", "donald-trump"),
+    ("USA/president", "2022-06-01", "joe-biden"),
+    ("USA/president", "2025-02-12", "donald-trump"),
+    ("DEU/chancellor", "2021-01-15", "angela-merkel"),
+    ("DEU/chancellor", "2023-06-15", "olaf-scholz"),
+    ("DEU/chancellor", "2025-06-15", "friedrich-merz"),
+    ("USA/secretary_of_defense", "2025-02-12", "pete-hegseth"),
+    ("RUS/president", "2014-01-01", "vladimir-putin"),
+    ("FRA/prime_minister", "2015-06-01", "manuel-valls"),
+    ("FRA/prime_minister", "2024-10-15", "michel-barnier"),
+    ("FRA/defence_minister", "2023-06-01", "sebastien-lecornu"),
+    ("GBR/prime_minister", "2020-06-01", "boris-johnson"),
+    ("GBR/prime_minister", "2022-10-01", "liz-truss"),
+    ("GBR/foreign_secretary", "2024-01-15", "david-cameron"),
+    ("GBR/defence_secretary", "2022-03-01", "ben-wallace"),
+    ("RUS/prime_minister", "2019-06-01", "dmitry-medvedev"),
+    ("UKR/president", "2016-06-01", "petro-poroshenko"),
+    ("UKR/prime_minister", "2025-08-01", "yulia-svyrydenko"),
+    ("UKR/defence_minister", "2022-03-01", "oleksii-reznikov"),
+])
+
+
+def test_anchor_holders(tenures, office, on, expected):
+    assert _holder(tenures, office, on) == {expected}
+
+
+def test_verified_qids(people):
+    """Q-ids that a cited source pairs with the person (see people.tsv header)."""
+    by_id = {p["id"]: p["wikidata"] for p in people}
+    assert by_id["volodymyr-zelenskyy"] == "Q3881"
+    assert by_id["vladimir-putin"] == "Q7747"
+
+
+def test_role_files():
+    nouns = read_tsv("role_nouns.tsv", ["lang", "phrase", "function", "jurisdiction"])
+    for n in nouns:
+        assert n["lang"] in {"fr", "en", "de"}
+        assert n["phrase"] == n["phrase"].lower() and n["phrase"].strip() == n["phrase"]
+        assert set(n["function"].split("|")) <= FUNCTIONS, n
+    keys = [(n["lang"], n["phrase"]) for n in nouns]
+    assert len(keys) == len(set(keys))
+    mods = read_tsv("role_modifiers.tsv", ["lang", "word", "effect"])
+    assert {m["effect"] for m in mods} == {"future", "past"}
+    assert {m["lang"] for m in mods} == {"fr", "en", "de"}
