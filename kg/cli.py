@@ -352,6 +352,11 @@ def sync(target: str = typer.Argument(..., help="neo4j"), store: Optional[Path] 
         raise typer.Exit(4)
 
 
+from .cli_analyst import register as _register_analyst  # noqa: E402  (commands defined in their own module)
+
+_register_analyst(app)
+
+
 def main() -> None:
     app()
 
