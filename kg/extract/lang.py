@@ -31,6 +31,8 @@ class Adapter:
     conj: frozenset[str]
     name_parts: frozenset[str]  # flat:name, compound (multiword names)
     neg_words: frozenset[str]
+    actor_preps: frozenset[str] = frozenset()  # prepositions that introduce a participant, not a topic or place
+    topic_preps: frozenset[str] = frozenset()  # prepositions that introduce what is talked about
 
     def is_(self, tok, group: str) -> bool:
         return tok.dep_ in getattr(self, group)
@@ -90,6 +92,8 @@ FR = Adapter(
     conj=frozenset({"conj"}),
     name_parts=frozenset({"flat:name", "flat", "flat:foreign"}),
     neg_words=frozenset({"pas", "jamais", "point", "guère", "aucunement", "nullement"}),
+    actor_preps=frozenset({"contre", "avec", "à", "entre", "envers", "auprès", "pour", "vers", "par"}),
+    topic_preps=frozenset({"sur", "de", "concernant", "quant"}),
 )
 
 EN = Adapter(
@@ -113,6 +117,8 @@ EN = Adapter(
     conj=frozenset({"conj"}),
     name_parts=frozenset({"compound"}),
     neg_words=frozenset({"not", "n't", "never", "no"}),
+    actor_preps=frozenset({"against", "with", "to", "on", "from", "between", "toward", "towards", "for", "into", "by", "upon"}),
+    topic_preps=frozenset({"about", "over", "regarding", "concerning", "on"}),
 )
 
 ADAPTERS = {"fr": FR, "en": EN}

@@ -106,10 +106,10 @@ class SentenceMentions:
         return any(c.lower_ in PLURAL_WORDS for c in tok.children if c.i < tok.i)
 
     # -- phrases -------------------------------------------------------------------------------
-    def phrase(self, tok, max_tokens: int = 10) -> tuple[object, object]:
+    def phrase(self, tok, max_tokens: int = 10, by_entity: bool = True) -> tuple[object, object]:
         """First and last token of the noun phrase headed by ``tok`` (no clauses, no appositions)."""
         ent = self.entity(tok)
-        if ent is not None:
+        if ent is not None and by_entity:
             return ent[0], ent[-1]
         keep = {tok.i}
 
@@ -170,7 +170,9 @@ class SentenceMentions:
     def _one(self, tok) -> list[Argument]:
         ent = self.entity(tok)
         if ent is not None:
-            return [Argument(ent.text, self.tok_span(ent[0], ent[-1]), ner=self.ner(tok))]
+            first, last = self.phrase(ent.root, by_entity=False)
+            first, last = min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i)
+            return [Argument(ent.text, self.tok_span(first, last), ner=self.ner(tok))]
         # apposition: "le ministre américain de la Défense, Pete Hegseth"
         for c in tok.children:
             if c.dep_ in self.ad.appos and self.entity(c) is not None and self.ner(c) in ("PER", "ORG"):
@@ -194,6 +196,9 @@ class SentenceMentions:
                 return [Argument(f"{tok.text} {self.entity(p).text}", self.tok_span(first, last), ner="ROLE",
                                  via="role", role_phrase=f"{tok.lemma_} {self.entity(p).text}") for p in places]
             return [Argument(phrase_text, self.tok_span(first, last), ner="ROLE", via="role", role_phrase=phrase_text)]
+        by_modifier = self.modifier_actors(tok, first, last)
+        if by_modifier:
+            return by_modifier
         kind = self.actor_noun_type(tok)
         if kind is not None:
             return [Argument(phrase_text, self.tok_span(first, last), ner={"Person": "PER", "Location": "LOC"}.get(kind, "ORG"),
@@ -202,9 +207,25 @@ class SentenceMentions:
             return [Argument(phrase_text, self.tok_span(first, last), ner="MISC", via="propn")]
         return []
 
+    def modifier_actors(self, tok, first, last) -> list[Argument]:
+        """"Israeli tanks", "Hungarian and Romanian officials", "Israel's Cabinet": a noun whose modifier
+        names a state, people or organisation stands for that actor (one per coordinated modifier)."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod:poss", "nmod", "nummod")
+                and self.ner(c) in ("NORP", "LOC", "ORG", "PER")]
+        for m in list(mods):
+            mods += [c for c in m.children if c.dep_ in self.ad.conj and self.ner(c) in ("NORP", "LOC", "ORG", "PER")]
+        out = []
+        span = self.tok_span(first, last)
+        for m in mods:
+            ent = self.entity(m)
+            out.append(Argument(ent.text, span, ner=self.ner(m) if self.ner(m) != "NORP" else "LOC", via="modifier"))
+        return out
+
     def text_of(self, first, last) -> str:
         return self.text[self.offset + first.idx:self.offset + last.idx + len(last.text)]
 
     def is_actor_token(self, tok) -> bool:
-        return bool(self.entity(tok) is not None or self.is_role(tok) or self.actor_noun_type(tok)
-                    or self.is_pronoun(tok) or self.is_plural_group(tok))
+        return bool(self.entity(tok) is not None and self.ner(tok) in ("PER", "ORG", "LOC", "NORP") or self.is_role(tok)
+                    or self.actor_noun_type(tok) or self.is_pronoun(tok) or self.is_plural_group(tok))

@@ -15,7 +15,7 @@ from ..types import MODALITIES
 from .lang import Adapter
 
 PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "reported", "asserted")
-KINDS = ("aux", "adverb", "governor", "mark", "frame")
+KINDS = ("aux", "adverb", "governor", "mark", "frame", "deontic")
 
 
 @dataclass(frozen=True)
@@ -113,3 +113,14 @@ def governed_modalities(verb, ad: Adapter, stop) -> list[str]:
             found.extend(x for x in clause_modalities(head, ad) if x != "reported" or t.dep_ in ad.xcomp)
         t = head
     return found
+
+
+@lru_cache(maxsize=None)
+def support_verbs(lang: str) -> frozenset[str]:
+    """Light verbs whose object noun names the event (ontology/lexicon/support_verbs.tsv)."""
+    path = ONTOLOGY_DIR / "lexicon" / "support_verbs.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["lang", "lemma"] or any(len(r) != 2 for r in rows[1:]):
+        raise DataError(f"{path}: expected a 'lang<TAB>lemma' header and two columns per row")
+    return frozenset(r[1] for r in rows[1:] if r[0] == lang)

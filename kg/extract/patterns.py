@@ -15,7 +15,7 @@ from ..types import Argument, Candidate, Span
 from .coref import Discourse
 from .lang import Adapter
 from .mentions import PRONOUNS, SentenceMentions
-from .modality import clause_modalities, cues, governed_modalities, strongest
+from .modality import clause_modalities, cues, governed_modalities, strongest, support_verbs
 
 LOCATION_PREPS = {"à", "en", "dans", "in", "at", "nach", "bei", "im", "zu"}
 IMPERSONAL = {"falloir", "sembler", "agir", "pleuvoir", "paraître", "exister", "rester", "manquer", "convenir"}
@@ -47,6 +47,7 @@ class PatternMatcher:
         self.lexicon = load_lexicon(lang)
         self.relations = load_ontology().relations
         self.cues = cues(lang)
+        self.support = support_verbs(lang)
 
     # -- triggers ------------------------------------------------------------------------------
     def triggers(self, v) -> list[tuple[LexEntry, object]]:
@@ -71,6 +72,12 @@ class PatternMatcher:
                     out.append((e, noun))
             if out:
                 return out
+        # "launched an offensive against X": a support verb whose object noun names the event
+        if lemma in self.support or keys[-2:-1] and keys[-2][0].split("_")[0] == lemma and keys[-2][0] in self.support:
+            for c in v.children:
+                if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
+                    for e in self.lexicon.get(f"@{c.lemma_.lower()}", []):
+                        out.append((e, c))
         return out
 
     # -- arguments -----------------------------------------------------------------------------
@@ -141,7 +148,7 @@ class PatternMatcher:
                 return self.expand(c, m, st, set(), "subj"), "name-before-verb"
         return [], "none"
 
-    def objects(self, v, entry: LexEntry, noun, m, st, subj_keys: set[str], passive: bool):
+    def objects(self, v, entry: LexEntry, noun, m, st, subj_keys: set[str], passive: bool, deep: bool = True):
         """(arguments, kind, spec) for the first lexicon slot that is filled."""
         ad = self.ad
         for spec in entry.args:
@@ -169,7 +176,7 @@ class PatternMatcher:
                                 return args, "entity", spec
                 continue
             elif spec == "none":
-                return [], "none", spec
+                continue
             for t in toks:
                 args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
                 if args:
@@ -178,7 +185,37 @@ class PatternMatcher:
                 t = toks[0]
                 first, last = t.left_edge, t.right_edge
                 return [Argument(m.text_of(first, last), m.tok_span(first, last), kind="proposition")], "proposition", spec
+        found = self.deep_object(v, noun, m, st, subj_keys) if deep else []
+        if found:
+            return found, "entity", "deep"
+        if "none" in entry.args:
+            return [], "none", "none"
         return [], None, None
+
+    def deep_object(self, v, noun, m, st, subj_keys: set[str]) -> list[Argument]:
+        """An actor inside the object or prepositional phrases when no slot names one directly:
+        "demanded a truce *with Moslem forces*", "rejected an *Indian* proposal", "support *Turkey's* efforts"."""
+        ad = self.ad
+        roots = [c for c in v.children if c.dep_ in ad.obj or c.dep_ in ad.iobj or c.dep_ in ad.xcomp]
+        # verb-level prepositional phrases only when the preposition introduces a participant
+        # ("against X", "avec X"), never a topic ("parler de X", "talk about X") or a bare place
+        roots += [n for p, n in ad.obliques(v) if p in ad.actor_preps and p not in ad.topic_preps]
+        if noun is not None:
+            roots.append(noun)
+        clause = set(ad.ccomp) | set(ad.advcl) | set(ad.relcl) | set(ad.acl) | set(ad.parataxis) | set(ad.subj) | set(ad.conj)
+        for r in sorted(roots, key=lambda t: t.i):
+            stack = [r]
+            while stack:
+                t = stack.pop(0)
+                if t is not r and (t.dep_ in clause or ad.prep_of(t) in ad.topic_preps - {"de", "on"}
+                                   or t.dep_ == "prep" and t.lower_ in ad.topic_preps - {"on"}):
+                    continue
+                if t is not v and m.is_actor_token(t) and not m.is_pronoun(t) or m.ner(t) == "NORP":
+                    args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
+                    if args:
+                        return args
+                stack.extend(sorted(t.children, key=lambda c: c.i))
+        return []
 
     # -- claims and frames ---------------------------------------------------------------------
     def claim_tokens(self, v):
@@ -270,7 +307,8 @@ class PatternMatcher:
         entries = [entry] + [e for e, n in self.triggers(v) if e is not entry]
         objects, kind, spec = [], None, None
         for e in entries:
-            objects, kind, spec = self.objects(v, e, noun, m, st, subj_keys, passive)
+            objects, kind, spec = self.objects(v, e, noun, m, st, subj_keys, passive,
+                                               deep=not (self.relations[e.relation].symmetric and len(subjects) > 1))
             if kind is not None:
                 entry, rel = e, self.relations[e.relation]
                 break

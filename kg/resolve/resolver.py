@@ -94,6 +94,9 @@ class Resolver:
             ent = self.gaz.entity(eid)
             method = "exact" if fold(cleaned) == fold(ent.label) else "alias"
             return Resolution(name, ent, method)
+        country = self.gaz.by_adjective.get(fold(cleaned))
+        if country is not None:  # "Israeli", "les Américains", "russische": the state they name
+            return Resolution(name, self.gaz.entity(country), "alias", 1.0, "demonym")
         parts = fold(cleaned).split()
         if len(parts) == 1 and family in (None, _TYPE_FAMILY["Person"]):
             ids = self._surnames.get(parts[0], [])
