@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from . import graphdb
-from .errors import KGError, QueryError
+from .errors import KGError, QueryError, StoreError
 
 # --- a small Cypher tokenizer ---------------------------------------------------------------
 
@@ -120,7 +120,7 @@ def run_cypher(query: str, params: dict, write: bool) -> list[dict]:
     a READ session so Neo4j refuses it too. Returns rows as plain dicts.
     """
     from neo4j import READ_ACCESS, WRITE_ACCESS
-    from neo4j.exceptions import Neo4jError
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
     from .stores.neo4j import Neo4jConfig
 
@@ -131,10 +131,17 @@ def run_cypher(query: str, params: dict, write: bool) -> list[dict]:
     with GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password)) as driver:
         mode = WRITE_ACCESS if write else READ_ACCESS
         try:
-            with driver.session(database=cfg.database, default_access_mode=mode) as session:
-                return [_plain(r.data()) for r in session.run(query, params)]
+            # an explicit transaction, not auto-commit: ArcadeDB keeps the effects of an auto-commit
+            # query that fails half-way (Neo4j does not); rolling back makes a failed write leave nothing
+            with driver.session(database=cfg.database, default_access_mode=mode) as session, \
+                    session.begin_transaction() as tx:
+                rows = [_plain(r.data()) for r in tx.run(query, params)]
+                tx.commit()
+                return rows
         except Neo4jError as exc:
             raise QueryError(f"Cypher failed: {exc.code}: {exc.message}") from exc
+        except ServiceUnavailable as exc:
+            raise StoreError(f"Neo4j unavailable at {cfg.uri}: {exc}") from exc
 
 
 # --- CLI ------------------------------------------------------------------------------------

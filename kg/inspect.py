@@ -116,6 +116,14 @@ def list_entities(type_: str | None, search: str | None, limit: int) -> list[dic
 
 
 def sync_neo4j(store: OxigraphStore, batch: int):
+    """Load the articles the RDF store holds into Neo4j (``kg sync neo4j``), without re-extracting.
+
+    Articles already in Neo4j are skipped before anything is read from the RDF store, so a second
+    sync costs one id lookup per batch and writes nothing. ``batch`` articles are read and written
+    at a time (the Neo4j store groups them into transactions of whole articles).
+    """
+    from urllib.parse import unquote
+
     from .rdf_read import read_all
     from .stores.neo4j import Neo4jStore
     from .types import WriteReport
@@ -123,11 +131,17 @@ def sync_neo4j(store: OxigraphStore, batch: int):
     total = WriteReport("neo4j")
     iris = [iri for iri, _, _ in store.articles()]
     with Neo4jStore() as neo:
-        for i in range(0, len(iris), batch):
-            graphs = read_all(store.store, iris[i:i + batch])
-            rep = neo.write(graphs)
+        for i in range(0, len(iris), max(1, batch)):
+            chunk = {unquote(iri.rsplit("/", 1)[-1]): iri for iri in iris[i:i + max(1, batch)]}
+            present = neo.existing_articles(list(chunk))
+            total.articles_skipped += len(present)
+            todo = [iri for aid, iri in chunk.items() if aid not in present]
+            if not todo:
+                continue
+            rep = neo.write(read_all(store.store, todo))
             total.articles_new += rep.articles_new
             total.articles_skipped += rep.articles_skipped
             total.statements += rep.statements
+            total.entities += rep.entities
             total.errors += rep.errors
     return total

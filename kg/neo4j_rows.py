@@ -12,8 +12,10 @@ Graph model (DESIGN.md):
   retrieved, retrieved_iso, extractor_version})``
 * ``(:Statement {id, iri, predicate, modality, confidence, object_kind, object_text, event_type,
   cameo, pattern, evidence_text[], evidence_start[], evidence_end[], published, published_local})``
-* ``(subject)-[:<RELATION> {statement_id, article_id, published, published_local, modality,
-  confidence}]->(object)`` for statements with an entity object;
+* ``(subject)-[:<RELATION> {statement_id, article_id, published, published_local, published_iso,
+  modality, confidence}]->(object)`` for statements with an entity object, whatever the modality
+  (filter on ``modality``: unlike the RDF store's plain triples, a negated or hypothetical
+  statement has its typed relationship too);
 * ``(:Statement)-[:SUBJECT|OBJECT|ATTRIBUTED_TO|LOCATION]->(:Entity)``,
   ``-[:EVIDENCE_IN]->(:Article)``, ``-[:NESTED_IN]->(:Statement)``.
 
@@ -122,16 +124,18 @@ class Neo4jRows:
         return sum(len(v) for v in self.entities.values())
 
 
+# Lists the RDF store keeps as unordered sets (aliases, tags) are sorted and deduplicated, so an
+# article written directly and the same article synced from RDF (kg.rdf_read) give equal rows.
 def entity_row(e: Entity) -> dict:
     return {"iri": e.iri, "name": e.label, "type": e.type, "wikidata": e.wikidata,
-            "aliases": list(e.aliases), "minted": e.minted}
+            "aliases": sorted(set(e.aliases)), "minted": e.minted}
 
 
 def article_row(g: ArticleGraph) -> dict:
     a = g.article
     return {"id": a.id, "iri": article_iri(a.id), "title": a.title, "lang": a.lang, "source": a.source,
             "published_source": a.published_source, "retrieved_source": a.retrieved_source,
-            "tags": list(a.tags), "extractor_version": g.extractor_version,
+            "tags": sorted(set(a.tags)), "extractor_version": g.extractor_version,
             **_times("published", a.published), **_times("retrieved", a.retrieved)}
 
 
@@ -252,7 +256,7 @@ def relation_query(rel_type: str) -> str:
     return ("UNWIND $rows AS r MATCH (s:Entity {iri: r.subject}) MATCH (o:Entity {iri: r.object}) "
             f"MERGE (s)-[x:{rel_type} {{statement_id: r.statement_id}}]->(o) "
             f"SET x.article_id = r.article_id, x.modality = r.modality, x.confidence = r.confidence, "
-            f"x.published = {_PUB}, x.published_local = {_PUB_LOCAL}")
+            f"x.published = {_PUB}, x.published_local = {_PUB_LOCAL}, x.published_iso = r.published_iso")
 
 
 NESTED_QUERY = ("UNWIND $rows AS r MATCH (s:Statement {id: r.statement_id}) "

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from .confidence import confidence
@@ -24,7 +25,15 @@ def argument_resolver(article: Article, resolver: Resolver) -> ResolveArg:
                 return found
         return resolver.resolve(text, ner, article.lang, article.published, role_phrase)
 
-    return lambda a: resolve(a.text, a.ner, a.role_phrase, "role" if a.via == "role" or (a.via in ("coref", "plural") and a.ner == "ROLE") else a.via)
+    def resolve_arg(a: Argument) -> Resolution:
+        via = "role" if a.via == "role" or (a.via in ("coref", "plural") and a.ner == "ROLE") else a.via
+        r = resolve(a.text, a.ner, a.role_phrase, via)
+        # the mention recorded is what the sentence says ("U.S. Secretary of State Warren Christopher"),
+        # except for pronouns, where the antecedent is the informative text
+        mention = a.text if a.via in ("coref", "plural", "quote-speaker") else a.span.text
+        return replace(r, mention=mention) if mention != r.mention else r
+
+    return resolve_arg
 
 
 def build_statements(article: Article, candidates: list[Candidate], resolve: ResolveArg) -> list[Statement]:

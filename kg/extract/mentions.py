@@ -23,6 +23,7 @@ PRONOUNS = {
            "them": ("pl", None)},
 }
 FIRST_PERSON = {"fr": {"je", "j'", "nous", "me", "m'"}, "en": {"i", "we", "me", "us"}}
+ACTOR_NER = {"PER", "ORG", "LOC", "NORP", "MISC"}
 PLURAL_WORDS = {"deux", "two", "both", "beide", "beiden", "zwei", "les deux", "tous deux", "all"}
 _ARG_LEFT = {"det", "amod", "compound", "nummod", "nmod:poss", "poss", "flat", "flat:name", "nn", "advmod"}
 _ARG_RIGHT = {"flat", "flat:name", "flat:foreign", "compound", "amod", "fixed"}
@@ -169,6 +170,15 @@ class SentenceMentions:
 
     def _one(self, tok) -> list[Argument]:
         ent = self.entity(tok)
+        if ent is not None and self.ner(tok) not in ACTOR_NER:
+            return []  # dates, amounts, works of art: never actors
+        if ent is not None and self.ner(tok) != "PER":
+            # "le ministre russe des Affaires étrangères, Sergueï Lavrov": the apposed person is the actor
+            for c in ent.root.children:
+                if c.dep_ in self.ad.appos and self.ner(c) == "PER":
+                    person = self.entity(c)
+                    return [Argument(person.text, self.tok_span(ent[0], person[-1]), ner="PER", via="apposition",
+                                     role_phrase=ent.text)]
         if ent is not None:
             first, last = self.phrase(ent.root, by_entity=False)
             first, last = min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i)

@@ -143,6 +143,13 @@ class PatternMatcher:
             return args, "inherited"
         if v.dep_ in ad.relcl and v.head.pos_ in ("NOUN", "PROPN"):
             return self.expand(v.head, m, st, set(), "subj"), "relative"
+        if v.dep_ in ad.acl and v.head.pos_ in ("NOUN", "PROPN"):
+            if "Fin" in v.morph.get("VerbForm"):  # "L'agence Interfax rapporte que …" parsed as a noun phrase
+                return self.expand(v.head, m, st, set(), "subj"), "relative"
+            if "Part" in v.morph.get("VerbForm") or v.tag_ == "VBN":  # "les régions conquises par la Russie"
+                for prep, n in ad.obliques(v):
+                    if prep in ("par", "by", "von", "durch"):
+                        return self.expand(n, m, st, set(), "subj"), "passive"
         for c in v.children:  # a name before the verb, mis-attached (md tags "Trump l'a informé" Trump=advmod)
             if c.i < v.i and m.ner(c) == "PER" and c.dep_ not in ad.obj and c.dep_ not in ("appos",):
                 return self.expand(c, m, st, set(), "subj"), "name-before-verb"
@@ -155,6 +162,10 @@ class PatternMatcher:
             toks = []
             if spec == "obj":
                 toks = [c for c in v.children if (c.dep_ in ad.subj_pass if passive else c.dep_ in ad.obj) and c is not noun]
+                if not toks and not passive:
+                    toks = self.loose_objects(v, m)
+                if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN"):
+                    toks = [v.head]  # the noun a passive participle modifies is its patient
             elif spec == "iobj":
                 toks = ad.kids(v, "iobj")
             elif spec.startswith("obl:"):
@@ -191,6 +202,17 @@ class PatternMatcher:
         if "none" in entry.args:
             return [], "none", "none"
         return [], None, None
+
+    def loose_objects(self, v, m) -> list:
+        """Names after the verb that the parser attached as dep/advmod/flat ("a critiqué Donald[X] Trump[advmod]"):
+        without a preposition they are the direct object."""
+        out = []
+        for c in v.children:
+            if c.i > v.i and c.dep_ in ("dep", "advmod", "flat:name", "appos", "nmod", "npadvmod", "obl", "obl:arg", "obl:mod") \
+                    and m.ner(c) in ("PER", "ORG", "LOC") \
+                    and self.ad.prep_of(c) is None and m.entity(c).start == c.i:
+                out.append(c)
+        return out[:1]
 
     def deep_object(self, v, noun, m, st, subj_keys: set[str]) -> list[Argument]:
         """An actor inside the object or prepositional phrases when no slot names one directly:
@@ -267,15 +289,15 @@ class PatternMatcher:
     def frame_source(self, v, m, st) -> list[Argument]:
         """"selon X", "d'après X", "according to X", "laut X" on the verb or its clause head."""
         for t in [v] + list(v.ancestors)[:2]:
-            for c in t.children:
-                if self.lang == "en" and c.lower_ == "according":
-                    for g in c.subtree:
-                        if g.dep_ == "pobj":
-                            return self.expand(g, m, st, set(), "other")
-                    continue
-                for prep, n in self.ad.obliques(t) if c is next(iter(t.children)) else []:
-                    if prep and self.cues.get("frame", prep) == "reported":
-                        return self.expand(n, m, st, set(), "other")
+            if self.lang == "en":
+                for c in t.children:
+                    if c.lower_ == "according":
+                        for g in c.subtree:
+                            if g.dep_ == "pobj":
+                                return self.expand(g, m, st, set(), "other")
+            for prep, n in self.ad.obliques(t):
+                if prep and self.cues.get("frame", prep) == "reported":
+                    return self.expand(n, m, st, set(), "other")
         return []
 
     def location(self, v, m, skip: set[int]) -> Argument | None:
@@ -359,8 +381,32 @@ class PatternMatcher:
             ))
         if rel.speech and kind == "proposition":
             self.register_frames(v, subjects, st, first_index if len(out) > first_index else None)
+            self.deontic_demand(v, subjects, m, st, modality, evidence, out)
         if len(subjects) > 1:
             self.discourse.add_group(subjects, st.sent_no)
+
+
+    def deontic_demand(self, v, speakers, m, st, modality, evidence, out) -> None:
+        """"X said Y must …" / "X a déclaré que Y devait …": the speech act is a demand on Y."""
+        found = self.claim_tokens(v)
+        if found is None or "demand" not in self.relations:
+            return
+        head = found[2]
+        verbs = [head] + [c for c in head.children if c.dep_ in self.ad.xcomp]
+        modal = [t for t in verbs + [c for c in head.children if c.dep_.startswith("aux")]
+                 if self.cues.get("deontic", t.lemma_) or self.cues.get("deontic", t.lower_)]
+        if not modal:
+            return
+        for c in head.children:
+            if c.dep_ in self.ad.subj:
+                keys = {self.discourse.key_of(s)[0] for s in speakers}
+                for target in self.expand(c, m, st, keys, "obj"):
+                    if target.kind == "entity" and self.discourse.key_of(target)[0] not in keys:
+                        for s in speakers:
+                            out.append(Candidate(subject=s, relation="demand", object=target, modality=modality,
+                                                 evidence=evidence, pattern="claim-deontic" + _via(s, target),
+                                                 trigger=f"{v.text} … {modal[0].text}"))
+                break
 
 
 def _via(s: Argument, o: Argument) -> str:

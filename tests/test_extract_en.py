@@ -1,0 +1,68 @@
+"""English patterns, one sentence each."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import extract, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_active_with_location():
+    st = extract("Joe Biden invited Emmanuel Macron to Washington.", "en", "2022-06-01T10:00:00")
+    got = [(s.subject.entity.label, s.predicate, s.object.entity.label) for s in st]
+    assert ("Joe Biden", "invite", "Emmanuel Macron") in got
+
+
+def test_passive_voice():
+    assert ("Joe Biden", "invite", "Emmanuel Macron", "asserted", None) in triples(
+        "Emmanuel Macron was invited by Joe Biden.", "en")
+
+
+def test_according_to_frame():
+    assert ("Russia", "attack", "Ukraine", "reported", "Reuters") in triples(
+        "According to Reuters, Russia attacked Ukraine.", "en")
+
+
+@pytest.mark.parametrize("sentence,modality", [
+    ("Russia did not attack Ukraine.", "negated"),
+    ("Russia will attack Ukraine.", "planned"),
+    ("Russia could attack Ukraine.", "hypothetical"),
+    ("Russia reportedly attacked Ukraine.", "reported"),
+    ("Russia plans to attack Ukraine.", "planned"),
+    ("Russia refused to attack Ukraine.", "negated"),
+])
+def test_modality(sentence, modality):
+    got = {(s, p, o, m) for s, p, o, m, _ in triples(sentence, "en")}
+    assert ("Russia", "attack", "Ukraine", modality) in got
+
+
+def test_speech_claim_with_obligation_is_a_demand():
+    got = triples("Antony Blinken said that Russia must withdraw from Ukraine.", "en", "2023-01-10T10:00:00")
+    assert any(t[0] == "Antony Blinken" and t[1] == "say" for t in got)
+    assert ("Antony Blinken", "demand", "Russia", "asserted", None) in got
+
+
+def test_coordinated_subjects_sign():
+    got = {t[:3] for t in triples("Germany and France signed an agreement.", "en")}
+    assert ("Germany", "sign", "France") in got or ("France", "sign", "Germany") in got
+
+
+def test_pronoun_and_role():
+    got = triples("Joe Biden met Olaf Scholz on Monday. He praised the German chancellor.", "en", "2023-03-01T10:00:00")
+    assert ("Joe Biden", "praise", "Olaf Scholz", "asserted", None) in got
+
+
+def test_denial():
+    got = triples("The Kremlin denied that Vladimir Putin had met Donald Trump.", "en")
+    assert any(t[:4] == ("Vladimir Putin", "meet", "Donald Trump", "denied") for t in got)
+
+
+def test_actor_named_by_modifier():
+    got = {t[:3] for t in triples("Israeli troops attacked Hamas fighters.", "en")}
+    assert ("Israel", "attack", "Hamas") in got
+
+
+def test_event_noun_after_support_verb():
+    got = {t[:3] for t in triples("Russia launched an offensive against Ukraine.", "en")}
+    assert ("Russia", "attack", "Ukraine") in got

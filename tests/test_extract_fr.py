@@ -1,0 +1,82 @@
+"""French patterns, one sentence each (none from the sample article)."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import extract, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_active_with_location():
+    st = extract("Emmanuel Macron a invité Olaf Scholz à Berlin.", "fr")
+    assert [(s.subject.entity.label, s.predicate, s.object.entity.label, s.location.entity.label if s.location else None)
+            for s in st] == [("Emmanuel Macron", "invite", "Olaf Scholz", "Berlin")]
+
+
+def test_passive_voice_swaps_agent_and_patient():
+    assert ("Emmanuel Macron", "invite", "Olaf Scholz", "asserted", None) in triples(
+        "Olaf Scholz a été invité par Emmanuel Macron.", "fr")
+
+
+def test_reporting_frame_gives_attribution():
+    assert ("Vladimir Putin", "meet", "Xi Jinping", "reported", "Reuters") in triples(
+        "L'agence Reuters rapporte que Vladimir Poutine a rencontré Xi Jinping.", "fr")
+
+
+def test_selon_frame():
+    assert ("Emmanuel Macron", "criticize", "Donald Trump", "reported", "Agence France-Presse") in triples(
+        "Selon l'AFP, Emmanuel Macron a critiqué Donald Trump.", "fr")
+
+
+@pytest.mark.parametrize("sentence,modality", [
+    ("Emmanuel Macron n'a pas invité Donald Trump.", "negated"),
+    ("Emmanuel Macron aurait invité Donald Trump.", "reported"),
+    ("Emmanuel Macron invitera Donald Trump.", "planned"),
+    ("Emmanuel Macron pourrait inviter Donald Trump.", "hypothetical"),
+    ("Emmanuel Macron veut inviter Donald Trump.", "planned"),
+    ("Emmanuel Macron a refusé d'inviter Donald Trump.", "negated"),
+])
+def test_modality(sentence, modality):
+    got = {(s, p, o, m) for s, p, o, m, _ in triples(sentence, "fr")}
+    assert ("Emmanuel Macron", "invite", "Donald Trump", modality) in got
+
+
+def test_speech_claim_and_nested_statement():
+    got = triples("Olaf Scholz a déclaré que l'Allemagne soutiendrait l'Ukraine.", "fr")
+    claims = [t for t in got if t[1] == "say"]
+    assert claims and claims[0][0] == "Olaf Scholz" and "soutiendrait l’Ukraine" in claims[0][2].replace("'", "’")
+    assert any(t[:3] == ("Germany", "support", "Ukraine") and t[4] == "Olaf Scholz" for t in got)
+
+
+def test_coordinated_subjects_with_symmetric_relation():
+    got = triples("Emmanuel Macron et Olaf Scholz ont discuté de la guerre.", "fr")
+    assert {("Emmanuel Macron", "discuss", "Olaf Scholz"), ("Olaf Scholz", "discuss", "Emmanuel Macron")} & {t[:3] for t in got}
+
+
+def test_pronoun_resolves_to_previous_subject():
+    got = triples("Visite à Paris\nOlaf Scholz est arrivé à Paris mardi. Il a rencontré Emmanuel Macron.", "fr")
+    assert ("Olaf Scholz", "meet", "Emmanuel Macron", "asserted", None) in got
+
+
+def test_role_phrases_resolve_at_the_article_date():
+    got = triples("Le président américain a appelé le chancelier allemand.", "fr", "2023-06-01T10:00:00")
+    assert ("Joe Biden", "call", "Olaf Scholz", "asserted", None) in got
+    got = triples("Le président américain a appelé le chancelier allemand.", "fr", "2025-06-01T10:00:00")
+    assert ("Donald Trump", "call", "Friedrich Merz", "asserted", None) in got
+
+
+def test_role_noun_with_apposed_name():
+    got = triples("Le ministre russe des Affaires étrangères, Sergueï Lavrov, a critiqué l'OTAN.", "fr")
+    assert ("Sergey Lavrov", "criticize", "NATO", "asserted", None) in got
+
+
+def test_denial_frame():
+    got = triples("Le Kremlin a démenti que Vladimir Poutine ait rencontré Donald Trump.", "fr")
+    assert any(t[:4] == ("Vladimir Putin", "meet", "Donald Trump", "denied") for t in got)
+
+
+def test_news_agency_reporting_is_a_frame_not_a_claim():
+    got = triples("L'agence Interfax rapporte que la Russie a attaqué l'Ukraine.", "fr")
+    assert not [t for t in got if t[0] == "Interfax"]
+    assert ("Russia", "attack", "Ukraine", "reported", "Interfax") in got
