@@ -82,8 +82,8 @@ class Resolver:
         return index
 
     # -- public --------------------------------------------------------------------------------
-    def lookup(self, name: str, ner: str | None = None) -> Resolution | None:
-        """Gazetteer entity for a name (exact, alias, surname, fuzzy), or None."""
+    def lookup(self, name: str, ner: str | None = None, fuzzy: bool = True) -> Resolution | None:
+        """Gazetteer entity for a name (exact, alias, surname, then fuzzy unless ``fuzzy=False``), or None."""
         cleaned = clean_mention(name)
         if not cleaned:
             return None
@@ -102,7 +102,7 @@ class Resolver:
             ids = self._surnames.get(parts[0], [])
             if len(ids) == 1:
                 return Resolution(name, self.gaz.entity(ids[0]), "alias", 1.0, "surname")
-        return self._fuzzy(name, cleaned, family)
+        return self._fuzzy(name, cleaned, family) if fuzzy else None
 
     def _fuzzy(self, name: str, cleaned: str, family) -> Resolution | None:
         keys, ids = self._fuzzy_keys
@@ -159,10 +159,11 @@ class Resolver:
         words = [w for w in re.split(r"[\s'’]+", fold(phrase)) if w and w not in _ROLE_STOP]
         # "us-präsident", "kremlin-chef": try the parts of hyphenated words too
         expanded: list[str] = []
+        nouns = self._role_nouns(lang)
         for w in words:
-            parts = w.split("-")
-            if len(parts) == 2 and all(parts) and self.country_of(w) is None and self.country_of(parts[0]):
-                expanded += parts
+            parts = [p for p in w.split("-") if p]
+            if len(parts) > 1 and self.country_of(w) is None and w not in nouns:
+                expanded += parts  # "US-Präsident", "president-elect"
             else:
                 expanded.append(w)
         words = expanded
@@ -179,7 +180,6 @@ class Resolver:
             else:
                 rest.append(words[i])
                 i += 1
-        nouns = self._role_nouns(lang)
         functions = None
         best = 0
         for i in range(len(rest)):
@@ -239,12 +239,12 @@ class Resolver:
 
     def resolve(self, text: str, ner: str | None, lang: str, when, role_phrase: str | None = None) -> Resolution:
         """Best resolution of a mention: name first, then the role phrase, then a minted entity."""
-        found = self.lookup(text, ner)
+        found = self.lookup(text, ner, fuzzy=False)
         if found is not None:
             return found
-        for phrase in (role_phrase, text):
+        for phrase in (role_phrase, text):  # a role phrase beats a fuzzy look-alike name
             if phrase:
                 by_role = self.role(phrase, lang, when)
                 if by_role is not None:
                     return by_role
-        return self.mint(text, ner)
+        return self.lookup(text, ner) or self.mint(text, ner)
