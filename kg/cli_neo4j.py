@@ -122,7 +122,7 @@ def run_cypher(query: str, params: dict, write: bool) -> list[dict]:
     from neo4j import READ_ACCESS, WRITE_ACCESS
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
-    from .stores.neo4j import Neo4jConfig
+    from .stores.neo4j import Neo4jConfig, config_problem
 
     check_query(query, params, write)
     cfg = Neo4jConfig.from_env()
@@ -139,7 +139,7 @@ def run_cypher(query: str, params: dict, write: bool) -> list[dict]:
                 tx.commit()
                 return rows
         except Neo4jError as exc:
-            raise QueryError(f"Cypher failed: {exc.code}: {exc.message}") from exc
+            raise config_problem(exc, cfg) or QueryError(f"Cypher failed: {exc.code}: {exc.message}") from exc
         except ServiceUnavailable as exc:
             raise StoreError(f"Neo4j unavailable at {cfg.uri}: {exc}") from exc
 

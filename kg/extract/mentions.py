@@ -222,8 +222,16 @@ class SentenceMentions:
         names a state, people or organisation stands for that actor (one per coordinated modifier)."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
-        mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod:poss", "nmod", "nummod")
-                and self.ner(c) in ("NORP", "LOC", "ORG", "PER")]
+        mods, stack = [], [c for c in tok.children if c.i < tok.i]
+        while stack:  # through compound chains: "US Predator attacks", "al-Qaeda leaders"
+            c = stack.pop(0)
+            if c.dep_ not in ("amod", "compound", "poss", "nmod:poss", "nmod", "nummod"):
+                continue
+            if self.ner(c) in ("NORP", "LOC", "ORG", "PER"):
+                if not any(self.entity(c) is self.entity(x) or self.entity(c) == self.entity(x) for x in mods):
+                    mods.append(c)
+            elif c.dep_ == "compound":
+                stack.extend(x for x in c.children if x.i < c.i)
         for m in list(mods):
             mods += [c for c in m.children if c.dep_ in self.ad.conj and self.ner(c) in ("NORP", "LOC", "ORG", "PER")]
         out = []

@@ -76,8 +76,12 @@ class PatternMatcher:
         if lemma in self.support or keys[-2:-1] and keys[-2][0].split("_")[0] == lemma and keys[-2][0] in self.support:
             for c in v.children:
                 if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
-                    for e in self.lexicon.get(f"@{c.lemma_.lower()}", []):
-                        out.append((e, c))
+                    # the object noun, or its noun modifier ("a *mediation* effort", "un effort de *médiation*")
+                    for n in [c] + [g for g in c.children if g.dep_ in ("compound", "nmod") and g.pos_ == "NOUN"]:
+                        for e in self.lexicon.get(f"@{n.lemma_.lower()}", []):
+                            out.append((e, c))
+                        if out:
+                            return out
         return out
 
     # -- arguments -----------------------------------------------------------------------------
@@ -127,6 +131,8 @@ class PatternMatcher:
         for c in v.children:
             personal = c.dep_ in ad.expl_subj and v.lemma_ not in IMPERSONAL and c.lower_ in ("il", "elle")
             if c.dep_ in ad.subj or (c.dep_ in ad.subj_pass and not passive) or personal:
+                if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the participle's own subject
+                    c = next((g for g in c.children if g.dep_ in ad.subj and g.pos_ in ("NOUN", "PROPN")), c)
                 args = self.expand(c, m, st, set(), "subj")
                 # "Lui et Trump ont discuté": the parser made the first conjunct the head of the verb
                 if v.dep_ in ad.conj and v.head.i < c.i and v.head.pos_ in ("PRON", "PROPN", "NOUN") and v.head.i < v.i:
@@ -138,7 +144,9 @@ class PatternMatcher:
                 if prep in ("par", "by", "von", "durch"):
                     return self.expand(n, m, st, set(), "subj"), "passive"
             return [], "passive-no-agent"
-        if depth < 3 and v.head is not v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj) and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+        purpose = v.dep_ in ad.advcl and _infinitive(v)  # "began a strike to protest against X", "pour protester"
+        if depth < 3 and v.head is not v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
+                and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             args, _ = self.subjects(v.head, m, st, depth + 1)
             return args, "inherited"
         if v.dep_ in ad.relcl and v.head.pos_ in ("NOUN", "PROPN"):
@@ -407,6 +415,10 @@ class PatternMatcher:
                                                  evidence=evidence, pattern="claim-deontic" + _via(s, target),
                                                  trigger=f"{v.text} … {modal[0].text}"))
                 break
+
+
+def _infinitive(v) -> bool:
+    return "Inf" in v.morph.get("VerbForm") or v.tag_ == "VB" and any(c.lower_ == "to" for c in v.children)
 
 
 def _via(s: Argument, o: Argument) -> str:

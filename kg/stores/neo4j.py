@@ -18,6 +18,7 @@ import os
 import random
 import time
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import ConfigError, KGError, StoreError
@@ -55,6 +56,18 @@ class Neo4jUnavailable(StoreError):
     """The server stayed unreachable (or kept failing transiently) through every retry."""
 
 
+def config_problem(exc: BaseException, config: Neo4jConfig) -> ConfigError | None:
+    """A ConfigError for server answers that mean the NEO4J_* settings are wrong, else None."""
+    from neo4j.exceptions import AuthError, Neo4jError
+
+    if isinstance(exc, AuthError):
+        return ConfigError(f"Neo4j at {config.uri} refused the credentials of user {config.user!r}: "
+                           "check NEO4J_USER and NEO4J_PASSWORD")
+    if isinstance(exc, Neo4jError) and exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+        return ConfigError(f"Neo4j at {config.uri} has no database {config.database!r}: check NEO4J_DATABASE")
+    return None
+
+
 def _transient() -> tuple[type[BaseException], ...]:
     from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
@@ -81,7 +94,7 @@ class Neo4jStore(GraphStore):
     # -- schema ------------------------------------------------------------------------------
     def init(self) -> list[str]:
         """Create constraints and indexes (idempotent). Returns the statements run."""
-        with self.driver.session(database=self.config.database) as session:
+        with self._guard(), self.driver.session(database=self.config.database) as session:
             for q in MIGRATIONS:
                 self._retry(lambda q=q: session.run(q).consume())
         return list(MIGRATIONS)
@@ -94,15 +107,25 @@ class Neo4jStore(GraphStore):
         """Which of these article ids are already stored (one round trip)."""
         if not article_ids:
             return set()
-        with self.driver.session(database=self.config.database) as session:
+        with self._guard(), self.driver.session(database=self.config.database) as session:
             rows = self._retry(lambda: session.run(
                 "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id", ids=list(article_ids)).data())
         return {r["id"] for r in rows}
 
     def run(self, query: str, params: dict | None = None) -> list[dict]:
-        """Run one query in an auto-commit transaction and return plain dict rows."""
-        with self.driver.session(database=self.config.database) as session:
+        """Run one query in an auto-commit transaction and return plain dict rows (errors: StoreError)."""
+        with self._guard(), self.driver.session(database=self.config.database) as session:
             return self._retry(lambda: session.run(query, params or {}).data())
+
+    @contextmanager
+    def _guard(self):
+        """Server errors outside the write path become KGErrors (the CLI shows one message, no traceback)."""
+        from neo4j.exceptions import Neo4jError
+
+        try:
+            yield
+        except Neo4jError as exc:
+            raise config_problem(exc, self.config) or StoreError(f"Neo4j: {exc.code}: {exc.message}") from exc
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteReport:
@@ -174,6 +197,9 @@ class Neo4jStore(GraphStore):
         except Exception as exc:
             from neo4j.exceptions import Neo4jError
 
+            problem = config_problem(exc, self.config)
+            if problem is not None:
+                raise problem from exc
             if isinstance(exc, Neo4jError):
                 raise StoreError(f"Neo4j refused the batch (rolled back): {exc.code}: {exc.message}") from exc
             raise
