@@ -85,7 +85,12 @@ def execute(store: OxigraphStore, query: str, accept: str, fmt: str | None) -> t
     wanted = SHORT.get((fmt or "").lower())
     graph = isinstance(result, ox.QueryTriples)
     offers = GRAPH_TYPES if graph else RESULT_TYPES
-    mt = wanted if wanted in offers else negotiate(accept, offers, "text/turtle" if graph else "application/sparql-results+json")
+    try:
+        mt = wanted if wanted in offers else negotiate(accept, offers, "text/turtle" if graph else "application/sparql-results+json")
+    except HTTPError as e:
+        # pyoxigraph results must be dropped on this thread: the traceback must not carry them away
+        del result
+        raise HTTPError(e.status, str(e)) from None
     try:
         if graph:
             body = ox.serialize(result, format=offers[mt], prefixes=PREFIXES if mt == "text/turtle" else None)

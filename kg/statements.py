@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .confidence import confidence
+from .events import event_type
 from .ids import fold, statement_id
 from .ontology import load_ontology
 from .resolve import Resolver
@@ -63,7 +64,7 @@ def build_statements(article: Article, candidates: list[Candidate], resolve: Res
             object_text=c.object.surface or c.object.text if obj else c.object.text, modality=c.modality,
             attributed_to=resolve(c.attributed_to) if c.attributed_to else None,
             location=resolve(c.location) if c.location else None,
-            event_type=rel.plover, cameo=rel.cameo, evidence=[c.evidence], confidence=conf, pattern=c.pattern,
+            event_type=event_type(rel.plover, c.modality), cameo=rel.cameo, evidence=[c.evidence], confidence=conf, pattern=c.pattern,
             parent=c.parent,
         )
     out = []

@@ -54,11 +54,14 @@ class Discourse:
         return sorted(cands, key=lambda r: (sent_no - r.sent_no, ROLE_RANK[r.role], -r.arg.span.start))
 
     def pronoun(self, gender: str | None, sent_no: int, position: int, exclude: set[str]) -> Referent | None:
-        """Antecedent of a singular personal pronoun."""
-        for r in self._ranked(sent_no, position):
+        """Antecedent of a singular pronoun: a person, or for neuter "it" a state or organisation."""
+        neuter = gender == "n"
+        for r in self._ranked(sent_no, position, persons_only=not neuter):
+            if neuter and r.person:
+                continue
             if r.key in exclude:
                 continue
-            if gender and r.gender and r.gender != gender:
+            if gender and not neuter and r.gender and r.gender != gender:
                 continue
             return r
         return None

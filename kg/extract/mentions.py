@@ -20,7 +20,7 @@ PRONOUNS = {
            "l'": ("sg", None), "ils": ("pl", None), "elles": ("pl", "f"), "eux": ("pl", None), "les": ("pl", None),
            "leur": ("pl", None), "celui-ci": ("sg", "m"), "celle-ci": ("sg", "f")},
     "en": {"he": ("sg", "m"), "him": ("sg", "m"), "she": ("sg", "f"), "her": ("sg", "f"), "they": ("pl", None),
-           "them": ("pl", None)},
+           "them": ("pl", None), "it": ("sg", "n")},  # "it": a state or organisation, never a person
 }
 FIRST_PERSON = {"fr": {"je", "j'", "nous", "me", "m'"}, "en": {"i", "we", "me", "us"}}
 ACTOR_NER = {"PER", "ORG", "LOC", "NORP", "MISC"}

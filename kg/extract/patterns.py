@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..events import event_type
 from ..ids import fold
 from ..ontology import LexEntry, load_lexicon, load_ontology
 from ..types import Argument, Candidate, Span
@@ -17,6 +18,7 @@ from .lang import Adapter
 from .mentions import PRONOUNS, SentenceMentions
 from .modality import clause_modalities, cues, governed_modalities, strongest, support_verbs
 
+PLAIN_SPEECH = {"say", "announce", "write", "claim", "report", "confirm"}
 LOCATION_PREPS = {"à", "en", "dans", "in", "at", "nach", "bei", "im", "zu"}
 IMPERSONAL = {"falloir", "sembler", "agir", "pleuvoir", "paraître", "exister", "rester", "manquer", "convenir"}
 COMPLEMENTIZERS = {"que", "qu'", "that", "dass", "ob"}
@@ -375,6 +377,9 @@ class PatternMatcher:
         modality = strongest(found)
         claim_kind = self.claim_tokens(v)[3] if kind == "proposition" and spec == "ccomp" else spec
         pattern.insert(0, claim_kind or "symmetric")
+        relation = entry.relation
+        if kind == "proposition" and spec == "ccomp" and relation in PLAIN_SPEECH:
+            relation = self.commitment(v, subjects, m, st) or relation
         used = {o.span.start for o in objects}
         loc = self.location(v, m, {t.i for t in v.doc[v.sent.start:v.sent.end] if t.idx + m.offset in used})
         first_index = len(out)
@@ -382,7 +387,7 @@ class PatternMatcher:
             if o.kind == "entity" and self.discourse.key_of(s)[0] == self.discourse.key_of(o)[0]:
                 continue
             out.append(Candidate(
-                subject=s, relation=entry.relation, object=o, modality=modality, evidence=evidence,
+                subject=s, relation=relation, object=o, modality=modality, evidence=evidence,
                 pattern="+".join(p for p in pattern if p) + _via(s, o),
                 attributed_to=attributed[0] if attributed else None, location=loc,
                 trigger=v.text if noun is None else f"{v.text} {noun.text}", parent=parent,
@@ -393,6 +398,27 @@ class PatternMatcher:
         if len(subjects) > 1:
             self.discourse.add_group(subjects, st.sent_no)
 
+
+    def commitment(self, v, speakers, m, st) -> str | None:
+        """"X said it will Y" is a promise (or a threat, or a refusal): CAMEO/PLOVER code the intent.
+
+        Applies when the reported clause is the speaker's own future/conditional action."""
+        found = self.claim_tokens(v)
+        if found is None:
+            return None
+        head = found[2]
+        mods = clause_modalities(head, self.ad) + governed_modalities(head, self.ad, stop=lambda h: h is v)
+        if not {"planned", "hypothetical", "negated"} & set(mods) or head.pos_ not in ("VERB", "AUX"):
+            return None
+        keys = {self.discourse.key_of(s)[0] for s in speakers}
+        subj = next((c for c in head.children if c.dep_ in self.ad.subj), None)
+        if subj is None or not {self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")} & keys:
+            return None
+        if "negated" in mods:
+            return "reject"
+        inner = next((e.relation for e, _ in self.triggers(head)), None)
+        hostile = inner is not None and event_type(self.relations[inner].plover, "planned") == "THREATEN"
+        return "threaten" if hostile else "promise"
 
     def deontic_demand(self, v, speakers, m, st, modality, evidence, out) -> None:
         """"X said Y must …" / "X a déclaré que Y devait …": the speech act is a demand on Y."""
