@@ -29,21 +29,13 @@ def view_data(store, name: str | None = None, filters: Filters | None = None, se
         g = nx.ego_graph(g, find_node(g, name), radius=1)
     if g.number_of_nodes() == 0:
         raise KGError("nothing to draw: no statements between actors match (check the name, dates and filters)")
-    pos = nx.spring_layout(g, seed=seed, weight="weight") if g.number_of_nodes() > 1 else {next(iter(g)): (0.0, 0.0)}
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-
-    def place(n):
-        x, y = pos[n]
-        return (round(MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN), 1),
-                round(MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1))
-
+    place = layout(g, seed)
     by_pair = defaultdict(list)
     for r in rows:
         if r.object is not None and r.subject in g and r.object in g and r.subject != r.object:
             by_pair[tuple(sorted((r.subject, r.object)))].append(r)
     label = lambda iri: g.nodes[iri]["label"]  # noqa: E731
-    nodes = [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"], "xy": place(n)} for n in sorted(g.nodes)]
+    nodes = [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"], "xy": place[n]} for n in sorted(g.nodes)]
     edges = []
     for (a, b) in sorted(by_pair):
         d = g.edges[a, b]
@@ -52,6 +44,32 @@ def view_data(store, name: str | None = None, filters: Filters | None = None, se
                                       "modality": r.modality, "evidence": r.evidence, "article": r.article,
                                       "title": r.title, "published": r.published} for r in by_pair[(a, b)]]})
     return {"nodes": nodes, "edges": edges}
+
+
+def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Page coordinates: each connected component laid out on its own (spring layout, fixed seed)
+    in its own cell of a grid, largest first — one layout of a disconnected graph pushes the
+    components to the corners and squeezes each of them into a dot."""
+    import math
+
+    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
+    cols = math.ceil(math.sqrt(len(comps)))
+    rows = math.ceil(len(comps) / cols)
+    cw, ch = (WIDTH - 2 * MARGIN) / cols, (HEIGHT - 2 * MARGIN) / rows
+    out = {}
+    for i, comp in enumerate(comps):
+        x0, y0 = MARGIN + (i % cols) * cw, MARGIN + (i // cols) * ch
+        if len(comp) == 1:
+            out[comp[0]] = (round(x0 + cw / 2, 1), round(y0 + ch / 2, 1))
+            continue
+        pos = nx.spring_layout(g.subgraph(comp), seed=seed, weight="weight")
+        xs, ys = [pos[n][0] for n in comp], [pos[n][1] for n in comp]
+        sx, sy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        pad = 0.12  # room for labels inside the cell
+        for n in comp:
+            out[n] = (round(x0 + cw * (pad + (1 - 2 * pad) * (pos[n][0] - min(xs)) / sx), 1),
+                      round(y0 + ch * (pad + (1 - 2 * pad) * (pos[n][1] - min(ys)) / sy), 1))
+    return out
 
 
 def render_html(data: dict, title: str) -> str:
@@ -75,9 +93,9 @@ _PAGE = """<!DOCTYPE html>
 body{font-family:system-ui,sans-serif;margin:0;display:flex;height:100vh;color:#222}
 #graph{flex:1;background:#fbfbfd} #side{width:340px;overflow:auto;border-left:1px solid #ddd;padding:12px;font-size:14px}
 line.edge{stroke:#8a9bb0;cursor:pointer} line.edge:hover,line.edge.sel{stroke:#d9480f}
-text.elabel{font-size:11px;fill:#555;cursor:pointer} circle{stroke:#fff;stroke-width:2}
+text.elabel{font-size:11px;fill:#555;cursor:pointer;paint-order:stroke;stroke:#fbfbfd;stroke-width:3px} circle{stroke:#fff;stroke-width:2}
 text.nlabel{font-size:13px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}
-.st{border-top:1px solid #eee;padding:6px 0} .mod{font-weight:600} .asserted{color:#2b8a3e} .reported{color:#1971c2}
+.st{border-top:1px solid #eee;padding:6px 0} code{word-break:break-all} .mod{font-weight:600} .asserted{color:#2b8a3e} .reported{color:#1971c2}
 .negated,.denied{color:#c92a2a} .hypothetical,.planned{color:#e67700} blockquote{margin:4px 0 4px 8px;font-style:italic}
 </style></head><body>
 <svg id="graph" viewBox="0 0 {{w}} {{h}}" xmlns="http://www.w3.org/2000/svg"></svg>

@@ -29,6 +29,10 @@ def _role(tok, ad) -> str:
     return "other"
 
 
+def _plural(tok) -> bool:
+    return "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
+
+
 def extract_candidates(article: Article, parsed: list[ParsedParagraph],
                        key_of: Callable[[Argument], tuple[str, str | None, bool]],
                        is_media: Callable[[Argument], bool]) -> list[Candidate]:
@@ -53,11 +57,14 @@ def extract_candidates(article: Article, parsed: list[ParsedParagraph],
                     seen.add(ent.start)
                     for a in m.argument(ent.root):
                         discourse.add(a, sent_no, _role(ent.root, ad))
-            for tok in sent:  # role phrases without names ("le président ukrainien") are referents too
-                if tok.i not in m.ent_of and m.is_role(tok) and tok.pos_ == "NOUN":
+            for tok in sent:  # role phrases ("le président ukrainien") and actor nouns ("the rebels") are referents too
+                if tok.i in m.ent_of or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                role = _role(tok, ad)
+                if m.is_role(tok) or (m.actor_noun_type(tok) and role != "other"):
                     for a in m.argument(tok):
-                        if a.via == "role":
-                            discourse.add(a, sent_no, _role(tok, ad))
+                        if a.via in ("role", "noun", "modifier"):
+                            discourse.add(a, sent_no, role, plural=_plural(tok))
             before = len(out)
             matcher.run_sentence(sent, m, st, out)
             for c in out[before:]:

@@ -24,6 +24,7 @@ class Referent:
     sent_no: int
     role: str
     person: bool
+    plural: bool = False
 
 
 class Discourse:
@@ -35,9 +36,9 @@ class Discourse:
         self.groups: list[tuple[int, tuple[Argument, ...]]] = []
         self.speakers: list[tuple[int, Argument]] = []
 
-    def add(self, arg: Argument, sent_no: int, role: str) -> None:
+    def add(self, arg: Argument, sent_no: int, role: str, plural: bool = False) -> None:
         key, gender, person = self.key_of(arg)
-        self.referents.append(Referent(arg, key, gender, sent_no, role, person))
+        self.referents.append(Referent(arg, key, gender, sent_no, role, person, plural))
 
     def add_group(self, args: list[Argument], sent_no: int) -> None:
         keys = {self.key_of(a)[0] for a in args}
@@ -67,10 +68,14 @@ class Discourse:
         return None
 
     def plural(self, sent_no: int, position: int) -> list[Argument]:
-        """Antecedents of "ils/they/les deux hommes": last group, else the two most salient people."""
-        groups = [g for s, g in self.groups if sent_no - WINDOW <= s <= sent_no]
+        """Antecedents of "ils/they/les deux hommes": the nearest plural actor ("the rebels") or
+        coordinated group ("Lui et Trump"), else the two most salient people."""
+        groups = [(s, g) for s, g in self.groups if sent_no - WINDOW <= s <= sent_no]
+        nouns = [r for r in self._ranked(sent_no, position, persons_only=False) if r.plural]
+        if nouns and (not groups or nouns[0].sent_no >= groups[-1][0]):
+            return [nouns[0].arg]
         if groups:
-            return list(groups[-1])
+            return list(groups[-1][1])
         out, seen = [], set()
         for r in self._ranked(sent_no, position):
             if r.key not in seen:

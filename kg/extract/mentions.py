@@ -180,7 +180,7 @@ class SentenceMentions:
                     return [Argument(person.text, self.tok_span(ent[0], person[-1]), ner="PER", via="apposition",
                                      role_phrase=ent.text)]
         if ent is not None:
-            first, last = self.phrase(ent.root, by_entity=False)
+            first, last = self.extent(ent.root)
             first, last = min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i)
             return [Argument(ent.text, self.tok_span(first, last), ner=self.ner(tok))]
         # apposition: "le ministre américain de la Défense, Pete Hegseth"
@@ -206,12 +206,12 @@ class SentenceMentions:
                 return [Argument(f"{tok.text} {self.entity(p).text}", self.tok_span(first, last), ner="ROLE",
                                  via="role", role_phrase=f"{tok.lemma_} {self.entity(p).text}") for p in places]
             return [Argument(phrase_text, self.tok_span(first, last), ner="ROLE", via="role", role_phrase=phrase_text)]
-        by_modifier = self.modifier_actors(tok, first, last)
+        by_modifier = self.modifier_actors(tok, *self.extent(tok))
         if by_modifier:
             return by_modifier
         kind = self.actor_noun_type(tok)
         if kind is not None:
-            return [Argument(phrase_text, self.tok_span(first, last), ner={"Person": "PER", "Location": "LOC"}.get(kind, "ORG"),
+            return [Argument(phrase_text, self.tok_span(*self.extent(tok)), ner={"Person": "PER", "Location": "LOC"}.get(kind, "ORG"),
                              via="noun")]
         if tok.pos_ == "PROPN":
             return [Argument(phrase_text, self.tok_span(first, last), ner="MISC", via="propn")]
@@ -240,6 +240,25 @@ class SentenceMentions:
             ent = self.entity(m)
             out.append(Argument(ent.text, span, ner=self.ner(m) if self.ner(m) != "NORP" else "LOC", via="modifier"))
         return out
+
+    def extent(self, tok, max_tokens: int = 16) -> tuple[object, object]:
+        """The whole noun phrase of ``tok`` as an argument span (OpenIE-style): its subtree, stopping
+        at a relative clause, an apposition or a comma on the right."""
+        doc = tok.doc
+        first = tok.left_edge
+        last = tok
+        for c in sorted((c for c in tok.children if c.i > tok.i), key=lambda c: c.i):
+            if c.dep_ in self.ad.relcl or c.dep_ in self.ad.appos or c.dep_ in self.ad.conj or c.dep_ == "cc" \
+                    or c.is_punct or c.dep_ in self.ad.acl and c.pos_ == "VERB" and "Fin" in c.morph.get("VerbForm"):
+                break
+            last = c.right_edge
+        first = max(first, doc[max(tok.i - max_tokens, self.sent.start)], key=lambda t: t.i)
+        last = min(last, doc[min(tok.i + max_tokens, self.sent.end - 1)], key=lambda t: t.i)
+        while last.i > tok.i and last.is_punct:
+            last = doc[last.i - 1]
+        while first.i < tok.i and (first.is_punct or first.dep_ == "cc"):
+            first = doc[first.i + 1]
+        return first, last
 
     def text_of(self, first, last) -> str:
         return self.text[self.offset + first.idx:self.offset + last.idx + len(last.text)]

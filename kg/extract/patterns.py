@@ -68,14 +68,13 @@ class PatternMatcher:
                 keys.append((f"{lemma}_{c.lower_}", None))
         keys.append((lemma, None))
         out = []
-        for key, noun in keys:
-            for e in self.lexicon.get(key, []):
-                if e.relation is not None:
-                    out.append((e, noun))
+        for key, noun in keys[:-1]:  # light-verb, reflexive and phrasal readings first
+            out += [(e, noun) for e in self.lexicon.get(key, []) if e.relation is not None]
             if out:
                 return out
-        # "launched an offensive against X": a support verb whose object noun names the event
-        if lemma in self.support or keys[-2:-1] and keys[-2][0].split("_")[0] == lemma and keys[-2][0] in self.support:
+        # "launched an offensive against X", "gave a warm welcome to X": a support verb whose object
+        # noun names the event; the event noun wins over the support verb's own reading
+        if lemma in self.support or any(k in self.support for k, _ in keys if "_" in k):
             for c in v.children:
                 if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
                     # the object noun, or its noun modifier ("a *mediation* effort", "un effort de *médiation*")
@@ -84,7 +83,7 @@ class PatternMatcher:
                             out.append((e, c))
                         if out:
                             return out
-        return out
+        return [(e, None) for e in self.lexicon.get(lemma, []) if e.relation is not None]
 
     # -- arguments -----------------------------------------------------------------------------
     def expand(self, tok, m: SentenceMentions, st: SentenceState, exclude: set[str], role: str) -> list[Argument]:
