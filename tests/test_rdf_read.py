@@ -116,6 +116,7 @@ def test_not_an_article_graph_is_a_data_error():
         read_article_graph(store.store, "http://kg.example.org/article/none")
 
 
+@pytest.mark.slow  # the sample goes through the NLP pipeline once per session
 def test_ingested_sample_round_trips(sample_store):
     """The sample as the CLI stored it reads back whole, and re-writing what was read gives the same quads."""
     with OxigraphStore(sample_store, read_only=True) as s:
