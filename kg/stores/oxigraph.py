@@ -8,7 +8,7 @@ import re
 
 import pyoxigraph as ox
 
-from ..config import store_path
+from ..config import ONTOLOGY_DIR, store_path
 from ..dates import iso
 from ..errors import StoreError
 from ..ids import article_iri
@@ -17,6 +17,7 @@ from ..types import ArticleGraph, WriteReport
 from ..vocab import DCTERMS, KG, RDF
 from .base import GraphStore
 
+ONTOLOGY_GRAPH = "http://kg.example.org/ontology"
 ARTICLE = n(KG.Article)
 ISSUED = n(DCTERMS.issued)
 INGESTED = n(KG.ingested)
@@ -37,8 +38,18 @@ class OxigraphStore(GraphStore):
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.path))
+                self._ensure_ontology()
         except OSError as e:
             raise StoreError(f"cannot open the RDF store at {self.path}: {e}") from None
+
+    def _ensure_ontology(self) -> None:
+        """The ontology in its own named graph, so queries can join relation labels and PLOVER codes
+        (exports of articles leave it out; it is the same file for every store)."""
+        graph = ox.NamedNode(ONTOLOGY_GRAPH)
+        if not self.store.contains_named_graph(graph):
+            quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                     for t in ox.parse(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)]
+            self.store.extend(quads)
 
     @classmethod
     def memory(cls) -> "OxigraphStore":
