@@ -208,7 +208,7 @@ def _emit(columns: list[str], rows: list[list], fmt: str) -> None:
 
 
 @app.command()
-def export(fmt: str = typer.Option("trig", "--format", help="trig | nq | ttl | nt | jsonld | cypher | neo4j-csv"),
+def export(fmt: str = typer.Option("trig", "--format", help="trig | nq | ttl | nt | jsonld | graphml | gexf | cypher | neo4j-csv"),
            as_of: Optional[str] = typer.Option(None, "--as-of", help="Keep articles published on or before this date."),
            ingested_before: Optional[str] = typer.Option(None, "--ingested-before", help="Keep articles ingested before this time."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (directory for neo4j-csv); default stdout."),

@@ -52,7 +52,8 @@ def run_export(store: Path | None, fmt: str, as_of: str | None, ingested_before:
             else:
                 export_neo4j(graphs, fmt, output)
             manifest = {"format": fmt, "as_of": as_of, "articles": [g.article.id for g in graphs],
-                        "counts": {"articles": len(graphs), "statements": sum(len(g.statements) for g in graphs)}}
+                        "counts": {"articles": len(graphs), "statements": sum(len(g.statements) for g in graphs)},
+                        "sha256": _digest(output) if output else None}
         elif fmt in GRAPH_FORMATS:
             from .graph_export import export_graph
 
@@ -62,3 +63,14 @@ def run_export(store: Path | None, fmt: str, as_of: str | None, ingested_before:
     if manifest_path:
         manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return manifest
+
+
+def _digest(path: Path) -> str:
+    """sha256 over a file, or over a directory's files in name order (neo4j-csv)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
