@@ -126,6 +126,23 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("UKR/president", "2016-06-01", "petro-poroshenko"),
     ("UKR/prime_minister", "2025-08-01", "yulia-svyrydenko"),
     ("UKR/defence_minister", "2022-03-01", "oleksii-reznikov"),
+    # extension 2 (dates verified in the sources cited in tenures.tsv)
+    ("nato/secretary_general", "2016-06-01", "jens-stoltenberg"),
+    ("eu/commission_president", "2017-06-01", "jean-claude-juncker"),
+    ("eu/high_representative", "2022-03-01", "josep-borrell"),
+    ("un/secretary_general", "2015-06-01", "ban-ki-moon"),
+    ("ISR/prime_minister", "2015-06-01", "benjamin-netanyahu"),
+    ("GBR/monarch", "2020-06-01", "elizabeth-ii"),
+    ("POL/president", "2014-01-01", "bronislaw-komorowski"),
+    ("CHN/president", "2014-01-01", "xi-jinping"),
+    ("CHN/foreign_minister", "2023-05-01", "qin-gang"),
+    ("IRN/president", "2022-06-01", "ebrahim-raisi"),
+    ("TUR/prime_minister", "2015-06-01", "ahmet-davutoglu"),
+    ("TUR/president", "2019-01-01", "recep-tayyip-erdogan"),
+    ("JPN/prime_minister", "2022-06-01", "fumio-kishida"),
+    ("ITA/prime_minister", "2023-01-01", "giorgia-meloni"),
+    ("IND/prime_minister", "2014-01-01", "manmohan-singh"),
+    ("BRA/president", "2020-06-01", "jair-bolsonaro"),
 ])
 
 
