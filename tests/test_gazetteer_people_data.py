@@ -143,6 +143,11 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("ITA/prime_minister", "2023-01-01", "giorgia-meloni"),
     ("IND/prime_minister", "2014-01-01", "manmohan-singh"),
     ("BRA/president", "2020-06-01", "jair-bolsonaro"),
+    ("ITA/prime_minister", "2017-06-01", "paolo-gentiloni"),
+    ("CAN/prime_minister", "2020-06-01", "justin-trudeau"),
+    ("KOR/president", "2020-06-01", "moon-jae-in"),
+    ("AUS/prime_minister", "2020-06-01", "scott-morrison"),
+    ("SAU/prime_minister", "2023-06-01", "mohammed-bin-salman"),
 ])
 
 
