@@ -148,6 +148,10 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("KOR/president", "2020-06-01", "moon-jae-in"),
     ("AUS/prime_minister", "2020-06-01", "scott-morrison"),
     ("SAU/prime_minister", "2023-06-01", "mohammed-bin-salman"),
+    ("ARG/president", "2017-06-01", "mauricio-macri"),
+    ("IDN/president", "2020-06-01", "joko-widodo"),
+    ("ZAF/president", "2020-06-01", "cyril-ramaphosa"),
+    ("MEX/president", "2020-06-01", "andres-manuel-lopez-obrador"),
 ])
 
 
