@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from .config import base_iri
@@ -16,8 +17,10 @@ def digest(*parts: str, length: int = 32) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Accent- and case-folded, whitespace-collapsed form used for matching labels."""
+    """Accent- and case-folded, whitespace-collapsed form used for matching labels (cached: the
+    extractor folds every token's lemma)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text).strip().casefold()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 
-from .pipeline import analyse
+from .pipeline import analyse_stream
 from .resolve import Resolver
 from .types import Article, ArticleGraph
 
@@ -20,18 +20,18 @@ def _init() -> None:
     _resolver = Resolver()
 
 
-def _work(article: Article) -> ArticleGraph:
-    return analyse(article, _resolver)
+def _work(chunk: list[Article]) -> list[ArticleGraph]:
+    return list(analyse_stream(chunk, _resolver))
 
 
-def analyse_many(articles: Iterable[Article], workers: int = 1) -> Iterator[ArticleGraph]:
-    """ArticleGraphs in input order."""
+def analyse_many(articles: Iterable[Article], workers: int = 1, chunk: int = 8) -> Iterator[ArticleGraph]:
+    """ArticleGraphs in input order; with ``workers`` > 1, chunks of articles go to a process pool."""
     articles = list(articles)
     if workers <= 1 or len(articles) < 2:
-        resolver = Resolver()
-        for a in articles:
-            yield analyse(a, resolver)
+        yield from analyse_stream(articles, Resolver())
         return
+    chunks = [articles[i:i + chunk] for i in range(0, len(articles), chunk)]
     ctx = mp.get_context("fork")
     with ctx.Pool(processes=workers, initializer=_init) as pool:
-        yield from pool.imap(_work, articles, chunksize=1)
+        for graphs in pool.imap(_work, chunks):
+            yield from graphs
