@@ -80,3 +80,9 @@ def test_news_agency_reporting_is_a_frame_not_a_claim():
     got = triples("L'agence Interfax rapporte que la Russie a attaqué l'Ukraine.", "fr")
     assert not [t for t in got if t[0] == "Interfax"]
     assert ("Russia", "attack", "Ukraine", "reported", "Interfax") in got
+
+
+def test_quoted_first_person_is_the_speaker():
+    got = triples("Sommet\nEmmanuel Macron a déclaré qu'il avait parlé avec Olaf Scholz. "
+                  "« Nous avons promis de soutenir l'Ukraine », a-t-il ajouté.", "fr")
+    assert any(t[0] == "Emmanuel Macron" and t[1] == "promise" for t in got), got

@@ -101,7 +101,8 @@ class PatternMatcher:
                 return []
             a = ref.arg
             return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
-        if m.is_first_person(tok) and tok.lower_ in ("je", "j'", "i", "me", "m'"):
+        if m.is_first_person(tok) and (tok.lower_ in ("je", "j'", "i", "me", "m'") or role == "subj"):
+            # quoted first person is the speaker of the surrounding quote ("Nous avons convenu…" → the writer)
             speaker = self.discourse.speaker(st.sent_no)
             if speaker is not None:
                 s = m.tok_span(tok, tok)
@@ -194,6 +195,11 @@ class PatternMatcher:
                             args = self.expand(t, m, st, subj_keys, "obj")
                             if args:
                                 return args, "entity", spec
+                    if self.relations[entry.relation].speech and deep:  # (plural symmetric subjects pair up instead)
+                        # "we promised to work closely": the commitment itself is the object
+                        first = next((t for t in x.subtree if t.dep_ != "mark" and t.lower_ not in ("to", "de", "d'")), x)
+                        return [Argument(m.text_of(first, x.right_edge), m.tok_span(first, x.right_edge),
+                                         kind="proposition")], "proposition", spec
                 continue
             elif spec == "none":
                 continue
@@ -337,12 +343,19 @@ class PatternMatcher:
         subj_keys = {self.discourse.key_of(s)[0] for s in subjects}
         entries = [entry] + [e for e, n in self.triggers(v) if e is not entry]
         objects, kind, spec = [], None, None
-        for e in entries:
-            objects, kind, spec = self.objects(v, e, noun, m, st, subj_keys, passive,
-                                               deep=not (self.relations[e.relation].symmetric and len(subjects) > 1))
-            if kind is not None:
-                entry, rel = e, self.relations[e.relation]
+        fallback = None
+        for e in entries:  # the first reading whose slots fill wins; an intransitive reading only if none does
+            found = self.objects(v, e, noun, m, st, subj_keys, passive,
+                                 deep=not (self.relations[e.relation].symmetric and len(subjects) > 1))
+            if found[1] in ("entity", "proposition"):
+                (objects, kind, spec), entry, rel = found, e, self.relations[e.relation]
                 break
+            if found[1] == "none" and fallback is None:
+                fallback = (found, e)
+        else:
+            if fallback is not None:
+                (objects, kind, spec), entry = fallback
+                rel = self.relations[entry.relation]
         frame = st.frames.get(v.i)
         # a news agency "reporting" is a source, not an actor making a claim: frame only
         if kind == "proposition" and all(self.is_media(s) for s in subjects):
