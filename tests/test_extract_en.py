@@ -67,3 +67,9 @@ def test_actor_named_by_modifier():
 def test_event_noun_after_support_verb():
     got = {t[:3] for t in triples("Russia launched an offensive against Ukraine.", "en")}
     assert ("Russia", "attack", "Ukraine") in got
+
+
+def test_object_control():
+    got = triples("Germany urged Iran to release the prisoners.", "en")
+    assert ("Germany", "urge", "Iran", "asserted", None) in got
+    assert any(t[0] == "Iran" and t[1] == "release" for t in got), got

@@ -86,3 +86,19 @@ def test_quoted_first_person_is_the_speaker():
     got = triples("Sommet\nEmmanuel Macron a déclaré qu'il avait parlé avec Olaf Scholz. "
                   "« Nous avons promis de soutenir l'Ukraine », a-t-il ajouté.", "fr")
     assert any(t[0] == "Emmanuel Macron" and t[1] == "promise" for t in got), got
+
+
+def test_object_control_gives_the_infinitive_its_subject():
+    got = triples("Emmanuel Macron a exhorté la Russie à accepter un cessez-le-feu.", "fr")
+    assert any(t[0] == "Russia" and t[1] == "agree" for t in got), got
+
+
+def test_headline_participle_is_passive():
+    got = triples("Zelensky reçu par Donald Trump\nLe texte suit.", "fr")
+    assert ("Donald Trump", "host", "Volodymyr Zelenskyy", "asserted", None) in got
+    assert not [t for t in got if t[0] == "Volodymyr Zelenskyy"]
+
+
+def test_postposed_demonym_names_the_state():
+    got = {t[:3] for t in triples("La Chine a condamné les sanctions américaines.", "fr")}
+    assert ("China", "condemn", "United States") in got

@@ -96,6 +96,8 @@ class SentenceMentions:
         return fold(tok.lemma_) in self.lex.role_heads or fold(tok.text) in self.lex.role_heads
 
     def actor_noun_type(self, tok) -> str | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):  # "infrastructures civiles": an adjective is not an actor
+            return None
         return self.lex.actor_nouns.get(fold(tok.lemma_)) or self.lex.actor_nouns.get(fold(tok.text))
 
     def is_plural_group(self, tok) -> bool:
@@ -222,13 +224,14 @@ class SentenceMentions:
         names a state, people or organisation stands for that actor (one per coordinated modifier)."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
-        mods, stack = [], [c for c in tok.children if c.i < tok.i]
+        # modifiers before the noun, and adjectives after it (French: "les sanctions américaines")
+        mods, stack = [], [c for c in tok.children if c.i < tok.i or c.dep_ == "amod" and c.pos_ == "ADJ"]
         while stack:  # through compound chains: "US Predator attacks", "al-Qaeda leaders"
             c = stack.pop(0)
             if c.dep_ not in ("amod", "compound", "poss", "nmod:poss", "nmod", "nummod"):
                 continue
-            if self.ner(c) in ("NORP", "LOC", "ORG", "PER"):
-                if not any(self.entity(c) is self.entity(x) or self.entity(c) == self.entity(x) for x in mods):
+            if self.ner(c) in ("NORP", "LOC", "ORG", "PER") or c.pos_ == "ADJ" and self.is_demonym(c):
+                if self.entity(c) is None or not any(self.entity(c) == self.entity(x) for x in mods):
                     mods.append(c)
             elif c.dep_ == "compound":
                 stack.extend(x for x in c.children if x.i < c.i)
@@ -238,8 +241,15 @@ class SentenceMentions:
         span = self.tok_span(first, last)
         for m in mods:
             ent = self.entity(m)
-            out.append(Argument(ent.text, span, ner=self.ner(m) if self.ner(m) != "NORP" else "LOC", via="modifier"))
+            text = ent.text if ent is not None else m.text
+            out.append(Argument(text, span, ner=self.ner(m) if self.ner(m) not in ("NORP", None) else "LOC", via="modifier"))
         return out
+
+    def is_demonym(self, tok) -> bool:
+        """"russe", "américaines", "German": an adjective the gazetteer knows as a state's."""
+        from ..resolve import gazetteer
+
+        return fold(tok.text) in gazetteer().by_adjective
 
     def extent(self, tok, max_tokens: int = 16) -> tuple[object, object]:
         """The whole noun phrase of ``tok`` as an argument span (OpenIE-style): its subtree, stopping

@@ -124,3 +124,14 @@ def support_verbs(lang: str) -> frozenset[str]:
     if not rows or rows[0] != ["lang", "lemma"] or any(len(r) != 2 for r in rows[1:]):
         raise DataError(f"{path}: expected a 'lang<TAB>lemma' header and two columns per row")
     return frozenset(r[1] for r in rows[1:] if r[0] == lang)
+
+
+@lru_cache(maxsize=None)
+def control_verbs(lang: str) -> frozenset[str]:
+    """Object-control verbs (ontology/lexicon/control_verbs.tsv): their object is their infinitive's subject."""
+    path = ONTOLOGY_DIR / "lexicon" / "control_verbs.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["lang", "lemma"] or any(len(r) != 2 for r in rows[1:]):
+        raise DataError(f"{path}: expected a 'lang<TAB>lemma' header and two columns per row")
+    return frozenset(r[1] for r in rows[1:] if r[0] == lang)

@@ -16,9 +16,10 @@ from ..types import Argument, Candidate, Span
 from .coref import Discourse
 from .lang import Adapter
 from .mentions import PRONOUNS, SentenceMentions
-from .modality import clause_modalities, cues, governed_modalities, strongest, support_verbs
+from .modality import clause_modalities, control_verbs, cues, governed_modalities, strongest, support_verbs
 
 PLAIN_SPEECH = {"say", "announce", "write", "claim", "report", "confirm"}
+AGENT_PREPS = {"par", "by", "von", "durch"}
 LOCATION_PREPS = {"à", "en", "dans", "in", "at", "nach", "bei", "im", "zu"}
 IMPERSONAL = {"falloir", "sembler", "agir", "pleuvoir", "paraître", "exister", "rester", "manquer", "convenir"}
 COMPLEMENTIZERS = {"que", "qu'", "that", "dass", "ob"}
@@ -50,6 +51,7 @@ class PatternMatcher:
         self.relations = load_ontology().relations
         self.cues = cues(lang)
         self.support = support_verbs(lang)
+        self.control = control_verbs(lang)
 
     # -- triggers ------------------------------------------------------------------------------
     def triggers(self, v) -> list[tuple[LexEntry, object]]:
@@ -75,8 +77,10 @@ class PatternMatcher:
         # "launched an offensive against X", "gave a warm welcome to X": a support verb whose object
         # noun names the event; the event noun wins over the support verb's own reading
         if lemma in self.support or any(k in self.support for k, _ in keys if "_" in k):
-            for c in v.children:
-                if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
+            for c in sorted(v.children, key=lambda c: c.i):
+                # the object noun ("launched an offensive"), or a noun the parser attached otherwise
+                # right after the verb ("a lancé une nouvelle[obj] offensive[obl]")
+                if c.pos_ == "NOUN" and (c.dep_ in self.ad.obj or c.i <= v.i + 4 and c.i > v.i and self.ad.prep_of(c) is None):
                     # the object noun, or its noun modifier ("a *mediation* effort", "un effort de *médiation*")
                     for n in [c] + [g for g in c.children if g.dep_ in ("compound", "nmod") and g.pos_ == "NOUN"]:
                         for e in self.lexicon.get(f"@{n.lemma_.lower()}", []):
@@ -129,10 +133,10 @@ class PatternMatcher:
 
     def _subjects(self, v, m, st, depth):
         ad = self.ad
-        passive = any(c.dep_ in ad.aux_pass for c in v.children)
+        passive = is_passive(v, ad)
         for c in v.children:
             personal = c.dep_ in ad.expl_subj and v.lemma_ not in IMPERSONAL and c.lower_ in ("il", "elle")
-            if c.dep_ in ad.subj or (c.dep_ in ad.subj_pass and not passive) or personal:
+            if (c.dep_ in ad.subj or personal) and not passive or c.dep_ in ad.subj_pass and not passive:
                 if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the participle's own subject
                     c = next((g for g in c.children if g.dep_ in ad.subj and g.pos_ in ("NOUN", "PROPN")), c)
                 args = self.expand(c, m, st, set(), "subj")
@@ -143,9 +147,20 @@ class PatternMatcher:
                 return args, "subj"
         if passive:
             for prep, n in ad.obliques(v):
-                if prep in ("par", "by", "von", "durch"):
+                if prep in AGENT_PREPS:
                     return self.expand(n, m, st, set(), "subj"), "passive"
+            # "reçu à la Maison Blanche par Donald Trump": the agent phrase mis-attached inside the clause
+            for t in v.subtree:
+                if t.i > v.i and m.ner(t) in ("PER", "ORG", "LOC") and (ad.prep_of(t) in AGENT_PREPS):
+                    return self.expand(t, m, st, set(), "subj"), "passive"
             return [], "passive-no-agent"
+        if v.dep_ in ad.xcomp and v.head.lemma_.lower() in self.control:
+            # "appelé Moscou à accepter", "urged Iran to stop": the controller is the head's object
+            for c in v.head.children:
+                if c.dep_ in ad.obj or c.dep_ in ad.iobj:
+                    args = self.expand(c, m, st, set(), "subj")
+                    if args:
+                        return args, "object-control"
         purpose = v.dep_ in ad.advcl and _infinitive(v)  # "began a strike to protest against X", "pour protester"
         if depth < 3 and v.head is not v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
                 and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -171,7 +186,9 @@ class PatternMatcher:
         for spec in entry.args:
             toks = []
             if spec == "obj":
-                toks = [c for c in v.children if (c.dep_ in ad.subj_pass if passive else c.dep_ in ad.obj) and c is not noun]
+                # in the passive the patient is the (passive) subject, also a bare participle's nsubj
+                toks = [c for c in v.children if (c.dep_ in ad.subj_pass or c.dep_ in ad.subj if passive else c.dep_ in ad.obj)
+                        and c is not noun]
                 if not toks and not passive:
                     toks = self.loose_objects(v, m)
                 if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN"):
@@ -335,7 +352,7 @@ class PatternMatcher:
     def apply(self, v, entry: LexEntry, noun, m, st, evidence: Span, out: list[Candidate]) -> None:
         ad = self.ad
         rel = self.relations[entry.relation]
-        passive = any(c.dep_ in ad.aux_pass for c in v.children)
+        passive = is_passive(v, ad)
         subjects, how = self.subjects(v, m, st)
         subjects = [s for s in subjects if s.kind == "entity"]
         if not subjects:
@@ -453,6 +470,22 @@ class PatternMatcher:
                                                  evidence=evidence, pattern="claim-deontic" + _via(s, target),
                                                  trigger=f"{v.text} … {modal[0].text}"))
                 break
+
+
+def is_passive(v, ad) -> bool:
+    """A passive auxiliary, or a bare past participle heading its clause ("Zelensky reçu à la Maison
+    Blanche", "Zelensky received at the White House": headline and reduced-clause passives)."""
+    if any(c.dep_ in ad.aux_pass for c in v.children):
+        return True
+    bare = not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in v.children)
+    if ad.lang == "en":
+        # taggers often read a headline participle as a past tense: no object and a "by" agent tell
+        by_agent = any(c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                                                    for g in c.children) for c in v.children)
+        participle = v.tag_ == "VBN" or v.tag_ == "VBD" and by_agent and not any(c.dep_ in ad.obj for c in v.children)
+    else:
+        participle = "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense")
+    return bare and participle and v.dep_ in ("ROOT", "conj", "parataxis")
 
 
 def _infinitive(v) -> bool:
