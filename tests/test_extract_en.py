@@ -73,3 +73,11 @@ def test_object_control():
     got = triples("Germany urged Iran to release the prisoners.", "en")
     assert ("Germany", "urge", "Iran", "asserted", None) in got
     assert any(t[0] == "Iran" and t[1] == "release" for t in got), got
+
+
+def test_report_after_the_clause_and_titled_coordinated_subjects():
+    got = triples("US President Donald Trump and Russian President Vladimir Putin will meet in Riyadh next month, "
+                  "the Kremlin said on Tuesday.", "en", "2025-02-18T10:00:00")
+    meets = [t for t in got if t[1] == "meet"]
+    assert meets and {meets[0][0], meets[0][2]} == {"Donald Trump", "Vladimir Putin"}
+    assert meets[0][3] == "planned" and meets[0][4] == "Moscow Kremlin"

@@ -156,6 +156,20 @@ class SentenceMentions:
                 return None
         return None
 
+    def _buried_conjuncts(self, tok) -> list:
+        """Names coordinated inside the head's pre-modifiers, where taggers bury them in long titled
+        subjects: "US President Donald Trump and Russian President Vladimir Putin" parsed with Trump
+        and the second "President" deep in the compounds of "Putin"."""
+        out, own = [], self.entity(tok)
+        for c in tok.subtree:
+            if c.i >= tok.i or c.dep_ not in self.ad.conj or not any(x.dep_ == "cc" for x in c.head.children):
+                continue
+            for x in (c, c.head):
+                ent = self.entity(x)
+                if ent is not None and ent != own and self.ner(x) == "PER" and x not in out:
+                    out.append(x)
+        return out
+
     def _is_place_conj(self, tok, c) -> bool:
         """"les présidents des États-Unis et *de la Russie*": a place coordinated under a role noun with its
         own preposition modifies the role (parsers attach it as conj of the noun)."""
@@ -165,6 +179,7 @@ class SentenceMentions:
         """Arguments standing for the phrase headed by ``tok`` (several for coordinations)."""
         heads = [tok] + [c for c in tok.children if c.dep_ in self.ad.conj and c.pos_ in ("NOUN", "PROPN", "PRON")
                          and not self._is_place_conj(tok, c)]
+        heads += self._buried_conjuncts(tok)
         out: list[Argument] = []
         for h in heads:
             out.extend(self._one(h))

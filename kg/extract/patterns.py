@@ -344,10 +344,14 @@ class PatternMatcher:
     def run_sentence(self, sent, m: SentenceMentions, st: SentenceState, out: list[Candidate]) -> None:
         evidence = m.span(sent.start_char, sent.end_char)
         evidence = _trim(evidence)
-        for v in sent:
-            for entry, noun in self.triggers(v):
-                self.apply(v, entry, noun, m, st, evidence, out)
-                break  # one relation per trigger (the first entry whose slots fill wins inside apply)
+        triggered = [(v, t) for v in sent if (t := self.triggers(v))]
+        # speech verbs first, so their frames are known when the clauses they report are matched
+        # ("Trump and Putin will meet in Riyadh, the Kremlin said": meet comes before said)
+        triggered.sort(key=lambda vt: (not any(self.relations[e.relation].speech and "ccomp" in e.args for e, _ in vt[1]),
+                                       vt[0].i))
+        for v, entries in triggered:
+            entry, noun = entries[0]  # the other readings are tried inside apply
+            self.apply(v, entry, noun, m, st, evidence, out)
 
     def apply(self, v, entry: LexEntry, noun, m, st, evidence: Span, out: list[Candidate]) -> None:
         ad = self.ad
