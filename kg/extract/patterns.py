@@ -161,7 +161,8 @@ class PatternMatcher:
                     args = self.expand(c, m, st, set(), "subj")
                     if args:
                         return args, "object-control"
-        purpose = v.dep_ in ad.advcl and _infinitive(v)  # "began a strike to protest against X", "pour protester"
+        # "began a strike to protest against X", "pour protester"; free participles: "demonstrated, calling for X"
+        purpose = v.dep_ in ad.advcl and (_infinitive(v) or _present_participle(v))
         if depth < 3 and v.head is not v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
                 and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             args, _ = self.subjects(v.head, m, st, depth + 1)
@@ -490,6 +491,10 @@ def is_passive(v, ad) -> bool:
     else:
         participle = "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense")
     return bare and participle and v.dep_ in ("ROOT", "conj", "parataxis")
+
+
+def _present_participle(v) -> bool:
+    return v.tag_ == "VBG" or "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense")
 
 
 def _infinitive(v) -> bool:
