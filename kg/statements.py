@@ -64,7 +64,7 @@ def build_statements(article: Article, candidates: list[Candidate], resolve: Res
             object_text=c.object.surface or c.object.text if obj else c.object.text, modality=c.modality,
             attributed_to=resolve(c.attributed_to) if c.attributed_to else None,
             location=resolve(c.location) if c.location else None,
-            event_type=event_type(rel.plover, c.modality), cameo=rel.cameo, evidence=[c.evidence], confidence=conf, pattern=c.pattern,
+            event_type=c.event_type or event_type(rel.plover, c.modality), cameo=rel.cameo, evidence=[c.evidence], confidence=conf, pattern=c.pattern,
             parent=c.parent,
         )
     out = []

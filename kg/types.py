@@ -110,6 +110,7 @@ class Candidate:
     location: Argument | None = None
     trigger: str = ""  # the verb or phrase that triggered the relation
     parent: int | None = None  # index of the speech candidate this nested one came from
+    event_type: str | None = None  # PLOVER type when it is not the relation's own (a speaker's own reported act)
 
 
 @dataclass(frozen=True)

@@ -411,9 +411,11 @@ class PatternMatcher:
         modality = strongest(found)
         claim_kind = self.claim_tokens(v)[3] if kind == "proposition" and spec == "ccomp" else spec
         pattern.insert(0, claim_kind or "symmetric")
-        relation = entry.relation
+        relation, own_event = entry.relation, None
         if kind == "proposition" and spec == "ccomp" and relation in PLAIN_SPEECH:
             relation = self.commitment(v, subjects, m, st) or relation
+            if relation in PLAIN_SPEECH:
+                own_event = self.own_act_event(v, subjects, m, st)
         used = {o.span.start for o in objects}
         loc = self.location(v, m, {t.i for t in v.doc[v.sent.start:v.sent.end] if t.idx + m.offset in used})
         first_index = len(out)
@@ -424,7 +426,7 @@ class PatternMatcher:
                 subject=s, relation=relation, object=o, modality=modality, evidence=evidence,
                 pattern="+".join(p for p in pattern if p) + _via(s, o),
                 attributed_to=attributed[0] if attributed else None, location=loc,
-                trigger=v.text if noun is None else f"{v.text} {noun.text}", parent=parent,
+                trigger=v.text if noun is None else f"{v.text} {noun.text}", parent=parent, event_type=own_event,
             ))
         if rel.speech and kind == "proposition":
             self.register_frames(v, subjects, st, first_index if len(out) > first_index else None)
@@ -453,6 +455,25 @@ class PatternMatcher:
         inner = next((e.relation for e, _ in self.triggers(head)), None)
         hostile = inner is not None and event_type(self.relations[inner].plover, "planned") == "THREATEN"
         return "threaten" if hostile else "promise"
+
+    def own_act_event(self, v, speakers, m, st) -> str | None:
+        """"Bosnian Serbs said their forces had completed their withdrawal": a speaker reporting its own
+        act is coded with that act's event type (PLOVER codes the act, not the speaking)."""
+        found = self.claim_tokens(v)
+        if found is None:
+            return None
+        head = found[2]
+        inner = next((e.relation for e, _ in self.triggers(head)), None)
+        subj = next((c for c in head.children if c.dep_ in self.ad.subj), None)
+        if inner is None or subj is None:
+            return None
+        keys = {self.discourse.key_of(s)[0] for s in speakers}
+        own = {self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")}
+        possessive = any(c.dep_ in ("poss", "nmod:poss") and m.is_pronoun(c) or c.lower_ in ("their", "its", "leurs", "leur", "ses", "son", "sa")
+                         for c in subj.children)
+        if not (own & keys or possessive):
+            return None
+        return event_type(self.relations[inner].plover, strongest(clause_modalities(head, self.ad)))
 
     def deontic_demand(self, v, speakers, m, st, modality, evidence, out) -> None:
         """"X said Y must …" / "X a déclaré que Y devait …": the speech act is a demand on Y."""
