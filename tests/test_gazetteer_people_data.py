@@ -152,6 +152,16 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("IDN/president", "2020-06-01", "joko-widodo"),
     ("ZAF/president", "2020-06-01", "cyril-ramaphosa"),
     ("MEX/president", "2020-06-01", "andres-manuel-lopez-obrador"),
+    # extension 3 (foreign/defence ministers, Baltic states; dates verified in the sources cited in tenures.tsv)
+    ("UKR/foreign_minister", "2014-01-01", "leonid-kozhara"),
+    ("UKR/defence_minister", "2014-01-01", "pavlo-lebedyev"),
+    ("UKR/defence_minister", "2017-06-01", "stepan-poltorak"),
+    ("ISR/defence_minister", "2017-06-01", "avigdor-lieberman"),
+    ("ISR/foreign_minister", "2023-06-01", "eli-cohen"),
+    ("IRN/supreme_leader", "2014-01-01", "ali-khamenei"),
+    ("IRN/supreme_leader", "2026-06-01", "mojtaba-khamenei"),
+    ("IRN/foreign_minister", "2016-06-01", "mohammad-javad-zarif"),
+    ("IRN/defence_minister", "2019-06-01", "amir-hatami"),
 ])
 
 
