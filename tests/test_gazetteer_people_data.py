@@ -162,6 +162,14 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("IRN/supreme_leader", "2026-06-01", "mojtaba-khamenei"),
     ("IRN/foreign_minister", "2016-06-01", "mohammad-javad-zarif"),
     ("IRN/defence_minister", "2019-06-01", "amir-hatami"),
+    ("TUR/foreign_minister", "2014-01-01", "ahmet-davutoglu"),
+    ("TUR/foreign_minister", "2019-06-01", "mevlut-cavusoglu"),
+    ("TUR/defence_minister", "2020-06-01", "hulusi-akar"),
+    ("ITA/prime_minister", "2014-01-01", "enrico-letta"),
+    ("ITA/president", "2014-01-01", "giorgio-napolitano"),
+    ("CAN/prime_minister", "2014-01-01", "stephen-harper"),
+    ("BRA/president", "2014-01-01", "dilma-rousseff"),
+    ("IND/president", "2014-01-01", "pranab-mukherjee"),
 ])
 
 
