@@ -102,3 +102,9 @@ def test_headline_participle_is_passive():
 def test_postposed_demonym_names_the_state():
     got = {t[:3] for t in triples("La Chine a condamné les sanctions américaines.", "fr")}
     assert ("China", "condemn", "United States") in got
+
+
+def test_reported_subject_pronoun_is_the_speaker_and_refusal_is_reject():
+    got = triples("Le Hamas a affirmé qu'il n'accepterait aucun accord sans cessez-le-feu permanent.", "fr")
+    assert any(t[0] == "Hamas" and t[1] == "reject" for t in got), got
+    assert any(t[0] == "Hamas" and t[1] == "agree" and t[3] == "negated" for t in got), got

@@ -57,7 +57,14 @@ def strongest(found: list[str]) -> str:
     return "asserted"
 
 
+NEG_DETERMINERS = {"aucun", "aucune", "nul", "nulle", "no", "kein", "keine", "keinen", "keinem", "keiner"}
+
+
 def is_negated(verb, ad: Adapter) -> bool:
+    # "n'accepterait aucun accord", "accepted no deal", "akzeptiert keinen Deal": a negative determiner on the object
+    for c in verb.children:
+        if c.dep_ in ad.obj and any(d.lower_ in NEG_DETERMINERS for d in c.children if d.i < c.i):
+            return True
     for c in verb.children:
         if c.lower_ in ad.neg_words or c.lemma_.lower() in ad.neg_words or (c.dep_ == "neg" and ad.lang == "en"):
             return True

@@ -18,6 +18,7 @@ from .lang import Adapter
 from .mentions import PRONOUNS, SentenceMentions
 from .modality import clause_modalities, control_verbs, cues, governed_modalities, strongest, support_verbs
 
+SPEAKER_PRONOUNS = {"il", "elle", "he", "she", "it"}
 PLAIN_SPEECH = {"say", "announce", "write", "claim", "report", "confirm"}
 AGENT_PREPS = {"par", "by", "von", "durch"}
 LOCATION_PREPS = {"à", "en", "dans", "in", "at", "nach", "bei", "im", "zu"}
@@ -100,6 +101,12 @@ class PatternMatcher:
             if number == "pl":
                 ants = self.discourse.plural(st.sent_no, surface.start)
                 return [Argument(a.text, surface, a.kind, a.ner, tok.text, "plural", a.role_phrase) for a in ants]
+            frame = st.frames.get(tok.i)
+            if frame is not None and role == "subj" and len(frame.speaker) == 1 and tok.lower_ in SPEAKER_PRONOUNS:
+                # "X a affirmé qu'il…", "X said it would…": the reported clause's subject pronoun is the speaker
+                a = frame.speaker[0]
+                if self.discourse.key_of(a)[0] not in exclude:
+                    return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
             ref = self.discourse.pronoun(gender, st.sent_no, surface.start, exclude)
             if ref is None:
                 return []
@@ -446,15 +453,21 @@ class PatternMatcher:
         mods = clause_modalities(head, self.ad) + governed_modalities(head, self.ad, stop=lambda h: h is v)
         if not {"planned", "hypothetical", "negated"} & set(mods) or head.pos_ not in ("VERB", "AUX"):
             return None
-        keys = {self.discourse.key_of(s)[0] for s in speakers}
-        subj = next((c for c in head.children if c.dep_ in self.ad.subj), None)
-        if subj is None or not {self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")} & keys:
+        subj = next((c for c in head.children if c.dep_ in self.ad.subj or c.dep_ in self.ad.expl_subj), None)
+        if subj is None or not self.is_speaker(subj, speakers, m, st):
             return None
         if "negated" in mods:
             return "reject"
         inner = next((e.relation for e, _ in self.triggers(head)), None)
         hostile = inner is not None and event_type(self.relations[inner].plover, "planned") == "THREATEN"
         return "threaten" if hostile else "promise"
+
+    def is_speaker(self, subj, speakers, m, st) -> bool:
+        """Is the reported clause's subject the speaker ("X said it…", "X a affirmé qu'il…", "X said X…")?"""
+        if len(speakers) == 1 and subj.lower_ in SPEAKER_PRONOUNS and subj.pos_ == "PRON":
+            return True
+        keys = {self.discourse.key_of(s)[0] for s in speakers}
+        return bool({self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")} & keys)
 
     def own_act_event(self, v, speakers, m, st) -> str | None:
         """"Bosnian Serbs said their forces had completed their withdrawal": a speaker reporting its own
@@ -464,14 +477,12 @@ class PatternMatcher:
             return None
         head = found[2]
         inner = next((e.relation for e, _ in self.triggers(head)), None)
-        subj = next((c for c in head.children if c.dep_ in self.ad.subj), None)
+        subj = next((c for c in head.children if c.dep_ in self.ad.subj or c.dep_ in self.ad.expl_subj), None)
         if inner is None or subj is None:
             return None
-        keys = {self.discourse.key_of(s)[0] for s in speakers}
-        own = {self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")}
         possessive = any(c.dep_ in ("poss", "nmod:poss") and m.is_pronoun(c) or c.lower_ in ("their", "its", "leurs", "leur", "ses", "son", "sa")
                          for c in subj.children)
-        if not (own & keys or possessive):
+        if not (self.is_speaker(subj, speakers, m, st) or possessive):
             return None
         return event_type(self.relations[inner].plover, strongest(clause_modalities(head, self.ad)))
 
