@@ -170,6 +170,11 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("CAN/prime_minister", "2014-01-01", "stephen-harper"),
     ("BRA/president", "2014-01-01", "dilma-rousseff"),
     ("IND/president", "2014-01-01", "pranab-mukherjee"),
+    ("MEX/president", "2014-01-01", "enrique-pena-nieto"),
+    ("ARG/president", "2014-01-01", "cristina-fernandez-de-kirchner"),
+    ("IDN/president", "2014-01-01", "susilo-bambang-yudhoyono"),
+    ("ZAF/president", "2014-01-01", "jacob-zuma"),
+    ("SAU/king", "2014-01-01", "abdullah-of-saudi-arabia"),
 ])
 
 
