@@ -175,6 +175,9 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("IDN/president", "2014-01-01", "susilo-bambang-yudhoyono"),
     ("ZAF/president", "2014-01-01", "jacob-zuma"),
     ("SAU/king", "2014-01-01", "abdullah-of-saudi-arabia"),
+    ("LTU/president", "2020-06-01", "gitanas-nauseda"),
+    ("EST/president", "2022-06-01", "alar-karis"),
+    ("LVA/president", "2024-06-01", "edgars-rinkevics"),
 ])
 
 
