@@ -3,7 +3,6 @@ format, with a manifest. Output is canonical (sorted), so the same store gives t
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -88,16 +87,23 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def manifest(store: OxigraphStore, graphs: list[str], quads: list[ox.Quad], body: bytes, fmt: str, sel: Selection) -> dict:
-    """What the snapshot holds: selection, articles, counts per class, content hash."""
-    types = Counter(q.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-                    for q in quads if q.predicate.value == str(RDF.type))
+def manifest_head(fmt: str, sel: Selection, articles: list[str]) -> dict:
+    """The part of every export manifest that says what was selected."""
     return {
         "format": fmt,
         "as_of": sel.as_of.isoformat() if sel.as_of else None,
         "ingested_before": sel.ingested_before.isoformat() if sel.ingested_before else None,
         "selection": "articles published on or before as_of (publication time)" if sel.as_of else "all articles",
-        "articles": graphs,
+        "articles": articles,
+    }
+
+
+def manifest(store: OxigraphStore, graphs: list[str], quads: list[ox.Quad], body: bytes, fmt: str, sel: Selection) -> dict:
+    """What the snapshot holds: selection, articles, counts per class, content hash."""
+    types = Counter(q.object.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+                    for q in quads if q.predicate.value == str(RDF.type))
+    return {
+        **manifest_head(fmt, sel, graphs),
         "counts": {"articles": len(graphs), "quads": len(quads), "statements": types.get("Statement", 0),
                    "by_type": dict(sorted(types.items()))},
         "sha256": hashlib.sha256(body).hexdigest(),
@@ -110,6 +116,3 @@ def export_rdf(store: OxigraphStore, fmt: str, sel: Selection) -> tuple[bytes, d
     body = serialize(quads, fmt)
     return body, manifest(store, graphs, quads, body, fmt, sel)
 
-
-def write_text(data: bytes) -> str:
-    return io.BytesIO(data).getvalue().decode("utf-8")

@@ -19,7 +19,7 @@ import networkx as nx
 
 from .analyze import Filters, Row, entities, read_rows
 from .errors import InputError
-from .export import Selection, select_articles
+from .export import Selection, manifest_head, select_articles
 
 FORMATS = ("graphml", "gexf")
 
@@ -67,11 +67,7 @@ def export_graph(store, fmt: str, selection: Selection, output: Path | None) -> 
     else:
         output.write_bytes(body)
     return {
-        "format": fmt,
-        "as_of": selection.as_of.isoformat() if selection.as_of else None,
-        "ingested_before": selection.ingested_before.isoformat() if selection.ingested_before else None,
-        "selection": "articles published on or before as_of (publication time)" if selection.as_of else "all articles",
-        "articles": graphs,
+        **manifest_head(fmt, selection, graphs),
         "counts": {"articles": len(graphs), "actors": g.number_of_nodes(), "edges": g.number_of_edges(),
                    "statements": sum(1 for r in rows if r.object is not None),
                    "claims_left_out": sum(1 for r in rows if r.object is None)},

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import InputError
-from .export import RDF_FORMATS, Selection, export_rdf, parse_day, select_articles
+from .export import RDF_FORMATS, Selection, export_rdf, manifest_head, parse_day, select_articles
 from .stores.oxigraph import OxigraphStore
 
 NEO4J_FORMATS = ("cypher", "neo4j-csv")
@@ -51,7 +51,7 @@ def run_export(store: Path | None, fmt: str, as_of: str | None, ingested_before:
                 sys.stdout.write(buf.getvalue())
             else:
                 export_neo4j(graphs, fmt, output)
-            manifest = {"format": fmt, "as_of": as_of, "articles": [g.article.id for g in graphs],
+            manifest = {**manifest_head(fmt, sel, [g.article.id for g in graphs]),
                         "counts": {"articles": len(graphs), "statements": sum(len(g.statements) for g in graphs)},
                         "sha256": _digest(output) if output else None}
         elif fmt in GRAPH_FORMATS:

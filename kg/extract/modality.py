@@ -123,22 +123,21 @@ def governed_modalities(verb, ad: Adapter, stop) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def _lemmas(filename: str, lang: str) -> frozenset[str]:
+    """A ``lang<TAB>lemma`` list in ontology/lexicon/."""
+    path = ONTOLOGY_DIR / "lexicon" / filename
+    with path.open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["lang", "lemma"] or any(len(r) != 2 for r in rows[1:]):
+        raise DataError(f"{path}: expected a 'lang<TAB>lemma' header and two columns per row")
+    return frozenset(r[1] for r in rows[1:] if r[0] == lang)
+
+
 def support_verbs(lang: str) -> frozenset[str]:
-    """Light verbs whose object noun names the event (ontology/lexicon/support_verbs.tsv)."""
-    path = ONTOLOGY_DIR / "lexicon" / "support_verbs.tsv"
-    with path.open(encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
-    if not rows or rows[0] != ["lang", "lemma"] or any(len(r) != 2 for r in rows[1:]):
-        raise DataError(f"{path}: expected a 'lang<TAB>lemma' header and two columns per row")
-    return frozenset(r[1] for r in rows[1:] if r[0] == lang)
+    """Light verbs whose object noun names the event (support_verbs.tsv)."""
+    return _lemmas("support_verbs.tsv", lang)
 
 
-@lru_cache(maxsize=None)
 def control_verbs(lang: str) -> frozenset[str]:
-    """Object-control verbs (ontology/lexicon/control_verbs.tsv): their object is their infinitive's subject."""
-    path = ONTOLOGY_DIR / "lexicon" / "control_verbs.tsv"
-    with path.open(encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
-    if not rows or rows[0] != ["lang", "lemma"] or any(len(r) != 2 for r in rows[1:]):
-        raise DataError(f"{path}: expected a 'lang<TAB>lemma' header and two columns per row")
-    return frozenset(r[1] for r in rows[1:] if r[0] == lang)
+    """Object-control verbs: their object is their infinitive's subject (control_verbs.tsv)."""
+    return _lemmas("control_verbs.tsv", lang)
