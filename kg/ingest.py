@@ -38,6 +38,9 @@ def ingest(paths: Sequence[str], stores: Sequence[GraphStore], options: ReadOpti
         if isinstance(item, InputError):
             report.failed.append(str(item))
             continue
+        if item.published is None:  # every stored statement carries its publication time
+            report.failed.append(str(InputError(item.source, "no publication time: add \"published\" or pass --published")))
+            continue
         if item.id in seen or all(s.has_article(item.id) for s in stores):
             report.skipped.append(f"{item.source}: already ingested (article {item.id[:12]})")
             continue

@@ -21,6 +21,7 @@ CASES = {
     "bad.jsonl": (b'{"published": "2025-02-12", "title": "ok", "text": "Putin met Xi.", "lang": "en"}\n{not json\n',
                   "bad.jsonl:2: malformed JSON"),
     "date.jsonl": (b'{"published": "yesterday", "title": "t", "text": "Putin met Xi.", "lang": "en"}\n', "unparseable date"),
+    "nodate.jsonl": (b'{"title": "t", "text": "Putin met Xi in Beijing.", "lang": "en"}\n', "no publication time"),
     "empty.html": (b"<html><head><title>x</title></head><body><nav>menu</nav></body></html>", "no article text"),
 }
 

@@ -6,18 +6,21 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..types import RawArticle
-from .common import split_paragraphs, timestamp
+from .common import split_paragraphs, timestamp, user_published
 
 
-def _article(source: str, n: int, obj) -> RawArticle:
+def _article(source: str, n: int, obj, options) -> RawArticle:
     if not isinstance(obj, dict):
         raise InputError(source, "expected a JSON object per line", n)
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "missing or empty \"text\"", n)
-    if not obj.get("published"):
-        raise InputError(source, "missing \"published\"", n)
-    published = timestamp(source, obj["published"], "\"published\"", n)
+    if obj.get("published"):
+        published, published_source = timestamp(source, obj["published"], "\"published\"", n), f"\"published\" on line {n}"
+    elif options.published:  # the file says nothing: the user's --published fills the gap
+        published, published_source = user_published(source, options)
+    else:  # `kg extract` can work without a date; `kg ingest` refuses the article (see kg.ingest)
+        published, published_source = None, "not given"
     retrieved = timestamp(source, obj["retrieved"], "\"retrieved\"", n) if obj.get("retrieved") else None
     url = obj.get("url") or None
     tags = obj.get("tags") or ()
@@ -25,7 +28,7 @@ def _article(source: str, n: int, obj) -> RawArticle:
         title=str(obj.get("title") or "").strip(),
         paragraphs=split_paragraphs(text),
         published=published,
-        published_source=f"\"published\" on line {n}",
+        published_source=published_source,
         retrieved=retrieved,
         retrieved_source=f"\"retrieved\" on line {n}" if retrieved else "not given",
         source=url or f"{source}:{n}",
@@ -46,7 +49,7 @@ def read(source: str, text: str, options) -> Iterator[RawArticle | InputError]:
             yield InputError(source, f"malformed JSON ({e.msg} at column {e.colno})", n)
             continue
         try:
-            raw = _article(source, n, obj)
+            raw = _article(source, n, obj, options)
         except InputError as e:
             yield e
             continue
