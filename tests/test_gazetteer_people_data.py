@@ -178,6 +178,13 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("LTU/president", "2020-06-01", "gitanas-nauseda"),
     ("EST/president", "2022-06-01", "alar-karis"),
     ("LVA/president", "2024-06-01", "edgars-rinkevics"),
+    # extension 4 (foreign/defence ministers since 2014; dates verified in the sources cited in tenures.tsv)
+    ("POL/foreign_minister", "2014-01-01", "radoslaw-sikorski"),
+    ("POL/foreign_minister", "2023-12-01", "szymon-szynkowski-vel-sek"),
+    ("POL/defence_minister", "2016-06-01", "antoni-macierewicz"),
+    ("ITA/foreign_minister", "2014-01-01", "emma-bonino"),
+    ("ITA/foreign_minister", "2020-06-01", "luigi-di-maio"),
+    ("ITA/defence_minister", "2018-10-01", "elisabetta-trenta"),
 ])
 
 
