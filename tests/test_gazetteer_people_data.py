@@ -185,6 +185,10 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("ITA/foreign_minister", "2014-01-01", "emma-bonino"),
     ("ITA/foreign_minister", "2020-06-01", "luigi-di-maio"),
     ("ITA/defence_minister", "2018-10-01", "elisabetta-trenta"),
+    ("JPN/foreign_minister", "2014-01-01", "fumio-kishida"),
+    ("JPN/foreign_minister", "2022-06-01", "yoshimasa-hayashi"),
+    ("JPN/defence_minister", "2016-12-01", "tomomi-inada"),
+    ("JPN/defence_minister", "2021-06-01", "nobuo-kishi"),
 ])
 
 
