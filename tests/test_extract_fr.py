@@ -108,3 +108,9 @@ def test_reported_subject_pronoun_is_the_speaker_and_refusal_is_reject():
     got = triples("Le Hamas a affirmé qu'il n'accepterait aucun accord sans cessez-le-feu permanent.", "fr")
     assert any(t[0] == "Hamas" and t[1] == "reject" for t in got), got
     assert any(t[0] == "Hamas" and t[1] == "agree" and t[3] == "negated" for t in got), got
+
+
+def test_the_two_leaders_are_the_last_two_people():
+    got = {t[:3] for t in triples("Sommet\nEmmanuel Macron a invité Olaf Scholz à Paris. "
+                                  "Les deux dirigeants ont discuté de l'Ukraine.", "fr", "2023-01-10T10:00:00")}
+    assert {("Emmanuel Macron", "discuss", "Olaf Scholz"), ("Olaf Scholz", "discuss", "Emmanuel Macron")} & got, got

@@ -62,9 +62,11 @@ def extract_candidates(article: Article, parsed: list[ParsedParagraph],
                     continue
                 role = _role(tok, ad)
                 if m.is_role(tok) or (m.actor_noun_type(tok) and role != "other"):
-                    for a in m.argument(tok):
-                        if a.via in ("role", "noun", "modifier"):
-                            discourse.add(a, sent_no, role, plural=_plural(tok))
+                    args = [a for a in m.argument(tok) if a.via in ("role", "noun", "modifier")]
+                    for a in args:  # a plural noun standing for several actors is a group, not one plural referent
+                        discourse.add(a, sent_no, role, plural=_plural(tok) and len(args) == 1)
+                    if len(args) > 1:
+                        discourse.add_group(args, sent_no)
             before = len(out)
             matcher.run_sentence(sent, m, st, out)
             for c in out[before:]:
