@@ -189,6 +189,11 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("JPN/foreign_minister", "2022-06-01", "yoshimasa-hayashi"),
     ("JPN/defence_minister", "2016-12-01", "tomomi-inada"),
     ("JPN/defence_minister", "2021-06-01", "nobuo-kishi"),
+    ("IND/foreign_minister", "2014-01-01", "salman-khurshid"),
+    ("IND/defence_minister", "2016-01-01", "manohar-parrikar"),
+    ("CAN/foreign_minister", "2014-01-01", "john-baird"),
+    ("CAN/foreign_minister", "2018-06-01", "chrystia-freeland"),
+    ("CAN/defence_minister", "2022-06-01", "anita-anand"),
 ])
 
 
