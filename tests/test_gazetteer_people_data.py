@@ -194,6 +194,8 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("CAN/foreign_minister", "2014-01-01", "john-baird"),
     ("CAN/foreign_minister", "2018-06-01", "chrystia-freeland"),
     ("CAN/defence_minister", "2022-06-01", "anita-anand"),
+    ("KOR/foreign_minister", "2014-01-01", "yun-byung-se"),
+    ("KOR/foreign_minister", "2021-06-01", "chung-eui-yong"),
 ])
 
 
