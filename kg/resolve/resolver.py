@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -104,30 +104,38 @@ class Resolver:
                 return Resolution(name, self.gaz.entity(ids[0]), "alias", 1.0, "surname")
         return self._fuzzy(name, cleaned, family) if fuzzy else None
 
+    @cached_property
+    def _surname_keys(self) -> tuple[list[str], list[str]]:
+        """Transliteration keys of people's last names (for "Selenski" against "Wolodymyr Selenskyj")."""
+        keys, ids = [], []
+        for k, eid in zip(*self._fuzzy_keys):
+            last = k.split()[-1] if k else ""
+            if len(last) >= 5 and self.gaz.entity(eid).type == "Person":
+                keys.append(last)
+                ids.append(eid)
+        return keys, ids
+
     def _fuzzy(self, name: str, cleaned: str, family) -> Resolution | None:
+        found = self._fuzzy_key(translit_key(cleaned), frozenset(family) if family else None) if len(cleaned) >= 4 else None
+        if found is None:
+            return None
+        eid, score = found
+        return Resolution(name, self.gaz.entity(eid), "fuzzy", round(score / 100, 3), f"score {score:.1f}")
+
+    @lru_cache(maxsize=50_000)
+    def _fuzzy_key(self, key: str, family: frozenset | None) -> tuple[str, float] | None:
         keys, ids = self._fuzzy_keys
-        if len(cleaned) < 4 or not keys:
-            return None
-        key = translit_key(cleaned)
         best = None
-        for k, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN):
-            ent = self.gaz.entity(ids[i])
-            if family and ent.type not in family:
-                continue
-            # a surname alone may match the surname of a listed full name ("selenski" in "volodimir selenski")
-            if best is None or score > best[1]:
+        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN):
+            if (family is None or self.gaz.entity(ids[i]).type in family) and (best is None or score > best[1]):
                 best = (ids[i], score)
-        if best is None and len(key.split()) == 1:
-            for i, k in enumerate(keys):
-                last = k.split()[-1] if k else ""
-                if len(last) >= 5 and fuzz.ratio(key, last) >= 92:
-                    ent = self.gaz.entity(ids[i])
-                    if ent.type == "Person" and (family is None or "Person" in family):
-                        best = (ids[i], fuzz.ratio(key, last))
-                        break
-        if best is None:
-            return None
-        return Resolution(name, self.gaz.entity(best[0]), "fuzzy", round(best[1] / 100, 3), f"score {best[1]:.1f}")
+        if best is None and len(key.split()) == 1 and (family is None or "Person" in family):
+            # a surname alone against the surname of a listed full name
+            skeys, sids = self._surname_keys
+            hit = process.extractOne(key, skeys, scorer=fuzz.ratio, score_cutoff=92)
+            if hit is not None:
+                best = (sids[hit[2]], hit[1])
+        return best
 
     def _prefer(self, ids: list[str], family) -> str:
         if family:
