@@ -196,6 +196,18 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("CAN/defence_minister", "2022-06-01", "anita-anand"),
     ("KOR/foreign_minister", "2014-01-01", "yun-byung-se"),
     ("KOR/foreign_minister", "2021-06-01", "chung-eui-yong"),
+    # extension 5 (Baltic states, KOR defence, more foreign/defence ministers; dates verified in the sources cited in tenures.tsv)
+    ("EST/president", "2014-01-01", "toomas-hendrik-ilves"),
+    ("EST/president", "2018-06-01", "kersti-kaljulaid"),
+    ("EST/prime_minister", "2014-01-01", "andrus-ansip"),
+    ("EST/prime_minister", "2018-06-01", "juri-ratas"),
+    ("EST/prime_minister", "2022-06-01", "kaja-kallas"),
+    ("EST/foreign_minister", "2014-01-01", "urmas-paet"),
+    ("EST/foreign_minister", "2017-06-01", "sven-mikser"),
+    ("EST/foreign_minister", "2021-06-01", "eva-maria-liimets"),
+    ("EST/defence_minister", "2014-01-01", "urmas-reinsalu"),
+    ("EST/defence_minister", "2016-01-01", "hannes-hanso"),
+    ("EST/defence_minister", "2019-06-01", "juri-luik"),
 ])
 
 
