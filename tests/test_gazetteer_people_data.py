@@ -208,6 +208,19 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("EST/defence_minister", "2014-01-01", "urmas-reinsalu"),
     ("EST/defence_minister", "2016-01-01", "hannes-hanso"),
     ("EST/defence_minister", "2019-06-01", "juri-luik"),
+    ("LVA/president", "2014-01-01", "andris-berzins"),
+    ("LVA/president", "2017-06-01", "raimonds-vejonis"),
+    ("LVA/president", "2021-06-01", "egils-levits"),
+    ("LVA/prime_minister", "2014-01-01", "valdis-dombrovskis"),
+    ("LVA/prime_minister", "2015-06-01", "laimdota-straujuma"),
+    ("LVA/prime_minister", "2017-06-01", "maris-kucinskis"),
+    ("LVA/prime_minister", "2021-06-01", "krisjanis-karins"),
+    ("LVA/prime_minister", "2024-06-01", "evika-silina"),
+    ("LVA/foreign_minister", "2014-01-01", "edgars-rinkevics"),
+    ("LVA/foreign_minister", "2024-01-01", "krisjanis-karins"),
+    ("LVA/defence_minister", "2014-01-01", "artis-pabriks"),
+    ("LVA/defence_minister", "2017-06-01", "raimonds-bergmanis"),
+    ("LVA/defence_minister", "2023-06-01", "inara-murniece"),
 ])
 
 
