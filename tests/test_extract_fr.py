@@ -114,3 +114,13 @@ def test_the_two_leaders_are_the_last_two_people():
     got = {t[:3] for t in triples("Sommet\nEmmanuel Macron a invité Olaf Scholz à Paris. "
                                   "Les deux dirigeants ont discuté de l'Ukraine.", "fr", "2023-01-10T10:00:00")}
     assert {("Emmanuel Macron", "discuss", "Olaf Scholz"), ("Olaf Scholz", "discuss", "Emmanuel Macron")} & got, got
+
+
+def test_quoted_refusal_before_the_speech_verb():
+    got = triples("« Nous ne céderons aucun territoire », a déclaré Volodymyr Zelensky à Kiev.", "fr", "2025-06-15T10:00:00")
+    assert ("Volodymyr Zelenskyy", "reject", "Nous ne céderons aucun territoire", "asserted", None) in got
+
+
+def test_multiword_frame_preposition_and_demonym_agent():
+    got = triples("D'après l'agence Reuters, la Pologne a dénoncé des violations de son espace aérien par des drones russes.", "fr")
+    assert ("Poland", "condemn", "Russia", "reported", "Reuters") in got, got

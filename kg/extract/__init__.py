@@ -20,7 +20,7 @@ __all__ = ["extract_candidates"]
 
 def _role(tok, ad) -> str:
     t = tok
-    while t.dep_ in ad.appos or t.dep_ in ad.name_parts or t.dep_ in ad.conj and t.head is not t:
+    while t.dep_ in ad.appos or t.dep_ in ad.name_parts or t.dep_ in ad.conj and t.head != t:
         t = t.head
     if t.dep_ in ad.subj or t.dep_ in ad.subj_pass or t.dep_ in ad.expl_subj:
         return "subj"

@@ -48,9 +48,11 @@ class Adapter:
                 return "by" if tok.head.dep_ == "agent" else tok.head.lower_
             return None
         cases = [c for c in tok.children if c.dep_ in ("case", "fixed") and c.i < tok.i]
+        # multiword prepositions hang their second word on the first ("d'[case] après[fixed]")
+        cases += [f for c in list(cases) for f in c.children if f.dep_ == "fixed"]
         if not cases:
             return None
-        word = "_".join(c.lower_ for c in sorted(cases, key=lambda c: c.i)).replace("'", "'")
+        word = "_".join(c.lower_ for c in sorted(cases, key=lambda c: c.i))
         return _PREP_NORMAL.get(word, _PREP_NORMAL.get(cases[0].lower_, word))
 
     def obliques(self, tok) -> list[tuple[str | None, object]]:

@@ -86,7 +86,7 @@ def clause_modalities(verb, ad: Adapter) -> list[str]:
             found.append("hypothetical" if t.lemma_ in ("pouvoir",) else "planned" if t.lemma_ == "devoir" else "reported")
         if "Fut" in t.morph.get("Tense"):
             found.append("planned")
-        if t is not verb:
+        if t.i != verb.i:
             m = cue.get("aux", t.lower_) or cue.get("aux", t.lemma_)
             if m:
                 found.append(m)
@@ -109,7 +109,7 @@ def governed_modalities(verb, ad: Adapter, stop) -> list[str]:
         if t.dep_ not in ad.xcomp and t.dep_ not in ad.ccomp and t.dep_ not in ad.conj:
             break
         head = t.head
-        if head is t:
+        if head.i == t.i:
             break
         if t.dep_ not in ad.conj:
             m = cue.get("governor", head.lemma_)

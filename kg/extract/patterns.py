@@ -18,6 +18,7 @@ from .lang import Adapter
 from .mentions import PRONOUNS, SentenceMentions
 from .modality import clause_modalities, control_verbs, cues, governed_modalities, strongest, support_verbs
 
+OPENING_QUOTES = {"«", "“", '"', "„", "‹"}
 SPEAKER_PRONOUNS = {"il", "elle", "he", "she", "it"}
 PLAIN_SPEECH = {"say", "announce", "write", "claim", "report", "confirm"}
 AGENT_PREPS = {"par", "by", "von", "durch"}
@@ -170,7 +171,7 @@ class PatternMatcher:
                         return args, "object-control"
         # "began a strike to protest against X", "pour protester"; free participles: "demonstrated, calling for X"
         purpose = v.dep_ in ad.advcl and (_infinitive(v) or _present_participle(v))
-        if depth < 3 and v.head is not v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
+        if depth < 3 and v.head != v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
                 and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             args, _ = self.subjects(v.head, m, st, depth + 1)
             return args, "inherited"
@@ -196,7 +197,7 @@ class PatternMatcher:
             if spec == "obj":
                 # in the passive the patient is the (passive) subject, also a bare participle's nsubj
                 toks = [c for c in v.children if (c.dep_ in ad.subj_pass or c.dep_ in ad.subj if passive else c.dep_ in ad.obj)
-                        and c is not noun]
+                        and (noun is None or c.i != noun.i)]
                 if not toks and not passive:
                     toks = self.loose_objects(v, m)
                 if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN"):
@@ -269,10 +270,11 @@ class PatternMatcher:
             stack = [r]
             while stack:
                 t = stack.pop(0)
-                if t is not r and (t.dep_ in clause or ad.prep_of(t) in ad.topic_preps - {"de", "on"}
+                if t.i != r.i and (t.dep_ in clause or ad.prep_of(t) in ad.topic_preps - {"de", "on"}
                                    or t.dep_ == "prep" and t.lower_ in ad.topic_preps - {"on"}):
                     continue
-                if t is not v and m.is_actor_token(t) and not m.is_pronoun(t) or m.ner(t) == "NORP":
+                if t.i != v.i and (noun is None or t.i != noun.i) and (m.is_actor_token(t) and not m.is_pronoun(t) or m.ner(t) == "NORP"
+                                   or t.pos_ == "NOUN" and m.modifier_actors(t, t, t)):
                     args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
                     if args:
                         return args
@@ -296,7 +298,7 @@ class PatternMatcher:
             h = v.head
             doc = v.doc
             for t in doc[v.right_edge.i + 1:h.right_edge.i + 1]:
-                if t.lower_ in COMPLEMENTIZERS and t.pos_ == "SCONJ" and (t.head is h or h in t.head.ancestors or t.head is h):
+                if t.lower_ in COMPLEMENTIZERS and t.pos_ == "SCONJ" and (t.head == h or h in t.head.ancestors):
                     last = h.right_edge
                     while last.is_punct and last.i > t.i:
                         last = doc[last.i - 1]
@@ -306,6 +308,8 @@ class PatternMatcher:
                 first, last = h.left_edge, doc[v.left_edge.i - 1]
                 while last.is_punct and last.i > first.i:
                     last = doc[last.i - 1]
+                if first.text in OPENING_QUOTES and first.i < last.i:  # « Nous ne céderons rien », a déclaré X
+                    first = doc[first.i + 1]
                 if first.i <= last.i:
                     return first, last, h, "claim-parataxis"
         return None
@@ -405,7 +409,7 @@ class PatternMatcher:
             e.relation and self.relations[e.relation].speech for e, _ in self.triggers(h)))
         attributed: list[Argument] = []
         parent = None
-        if frame is not None and frame.verb is not v:
+        if frame is not None and frame.verb.i != v.i:
             attributed, parent = frame.speaker, frame.candidate_index
             found.append("reported")
             pattern.append("nested")
@@ -450,7 +454,7 @@ class PatternMatcher:
         if found is None:
             return None
         head = found[2]
-        mods = clause_modalities(head, self.ad) + governed_modalities(head, self.ad, stop=lambda h: h is v)
+        mods = clause_modalities(head, self.ad) + governed_modalities(head, self.ad, stop=lambda h: h.i == v.i)
         if not {"planned", "hypothetical", "negated"} & set(mods) or head.pos_ not in ("VERB", "AUX"):
             return None
         subj = next((c for c in head.children if c.dep_ in self.ad.subj or c.dep_ in self.ad.expl_subj), None)
@@ -464,8 +468,8 @@ class PatternMatcher:
 
     def is_speaker(self, subj, speakers, m, st) -> bool:
         """Is the reported clause's subject the speaker ("X said it…", "X a affirmé qu'il…", "X said X…")?"""
-        if len(speakers) == 1 and subj.lower_ in SPEAKER_PRONOUNS and subj.pos_ == "PRON":
-            return True
+        if len(speakers) == 1 and subj.lower_ in SPEAKER_PRONOUNS and subj.pos_ == "PRON" or m.is_first_person(subj):
+            return True  # "X said it/he…", and in a quote "Nous ne céderons rien", a déclaré X
         keys = {self.discourse.key_of(s)[0] for s in speakers}
         return bool({self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")} & keys)
 
