@@ -221,6 +221,16 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("LVA/defence_minister", "2014-01-01", "artis-pabriks"),
     ("LVA/defence_minister", "2017-06-01", "raimonds-bergmanis"),
     ("LVA/defence_minister", "2023-06-01", "inara-murniece"),
+    ("LTU/president", "2014-01-01", "dalia-grybauskaite"),
+    ("LTU/prime_minister", "2014-01-01", "algirdas-butkevicius"),
+    ("LTU/prime_minister", "2018-06-01", "saulius-skvernelis"),
+    ("LTU/prime_minister", "2022-06-01", "ingrida-simonyte"),
+    ("LTU/foreign_minister", "2014-01-01", "linas-linkevicius"),
+    ("LTU/foreign_minister", "2022-06-01", "gabrielius-landsbergis"),
+    ("LTU/defence_minister", "2018-06-01", "raimundas-karoblis"),
+    ("LTU/defence_minister", "2022-06-01", "arvydas-anusauskas"),
+    ("LTU/defence_minister", "2024-06-01", "laurynas-kasciunas"),
+    ("LTU/defence_minister", "2025-06-01", "dovile-sakaliene"),
 ])
 
 
