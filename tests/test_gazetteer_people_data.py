@@ -231,6 +231,17 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("LTU/defence_minister", "2022-06-01", "arvydas-anusauskas"),
     ("LTU/defence_minister", "2024-06-01", "laurynas-kasciunas"),
     ("LTU/defence_minister", "2025-06-01", "dovile-sakaliene"),
+    ("SAU/foreign_minister", "2014-01-01", "saud-al-faisal"),
+    ("SAU/foreign_minister", "2017-06-01", "adel-al-jubeir"),
+    ("SAU/foreign_minister", "2022-06-01", "faisal-bin-farhan"),
+    ("SAU/defence_minister", "2017-06-01", "mohammed-bin-salman"),
+    ("SAU/defence_minister", "2024-06-01", "khalid-bin-salman"),
+    ("ISR/foreign_minister", "2014-01-01", "avigdor-lieberman"),
+    ("ISR/foreign_minister", "2017-06-01", "benjamin-netanyahu"),
+    ("ISR/foreign_minister", "2019-06-01", "israel-katz"),
+    ("ISR/foreign_minister", "2020-10-01", "gabi-ashkenazi"),
+    ("ISR/defence_minister", "2019-06-01", "benjamin-netanyahu"),
+    ("ISR/defence_minister", "2020-01-01", "naftali-bennett"),
 ])
 
 
