@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .stores.oxigraph import PREFIXES, OxigraphStore
-from .vocab import KG, RDF
+from .vocab import RDF
 
 RDF_FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.TURTLE,
                "nt": ox.RdfFormat.N_TRIPLES, "jsonld": None}

@@ -6,7 +6,6 @@ before it can reach the resolver.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from pathlib import Path

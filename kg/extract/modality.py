@@ -3,7 +3,6 @@ adverbs, governing verbs (refuse to, plan to, deny that), if-clauses and reporti
 Cues are data (ontology/lexicon/modality.tsv)."""
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache

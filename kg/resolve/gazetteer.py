@@ -7,7 +7,6 @@ time-bounded roles so that "the US president" resolves at an article's date.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field

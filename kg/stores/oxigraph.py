@@ -9,7 +9,6 @@ import re
 import pyoxigraph as ox
 
 from ..config import ONTOLOGY_DIR, store_path
-from ..dates import iso
 from ..errors import StoreError
 from ..ids import article_iri
 from ..rdf_build import article_quads, dt_literal, n

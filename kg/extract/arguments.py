@@ -1,0 +1,228 @@
+"""Finding a verb's arguments: subjects (direct, passive agents, inherited through control, relative
+and participial clauses, mis-attached names), objects by the lexicon's slots, loose and deep objects,
+reporting-frame sources ("selon X", "according to X") and locations."""
+from __future__ import annotations
+
+from ..ontology import LexEntry
+from ..types import Argument
+from .clause import (AGENT_PREPS, IMPERSONAL, LOCATION_PREPS, SPEAKER_PRONOUNS, SentenceState, _infinitive,
+                     _present_participle, is_passive)
+from .mentions import PRONOUNS, SentenceMentions
+
+
+class ArgumentRules:
+    """Mixin of PatternMatcher: needs ``ad``, ``lang``, ``discourse``, ``relations``, ``cues``, ``control``."""
+
+    def expand(self, tok, m: SentenceMentions, st: SentenceState, exclude: set[str], role: str) -> list[Argument]:
+        """Arguments for a token: names, roles, coordinations, or a pronoun's antecedents."""
+        if m.is_pronoun(tok):
+            number, gender = PRONOUNS[self.lang][tok.lower_]
+            if tok.lower_ == "les" and tok.dep_ not in self.ad.obj:
+                return []
+            surface = m.tok_span(tok, tok)
+            if number == "pl":
+                ants = self.discourse.plural(st.sent_no, surface.start)
+                return [Argument(a.text, surface, a.kind, a.ner, tok.text, "plural", a.role_phrase) for a in ants]
+            frame = st.frames.get(tok.i)
+            if frame is not None and role == "subj" and len(frame.speaker) == 1 and tok.lower_ in SPEAKER_PRONOUNS:
+                # "X a affirmé qu'il…", "X said it would…": the reported clause's subject pronoun is the speaker
+                a = frame.speaker[0]
+                if self.discourse.key_of(a)[0] not in exclude:
+                    return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
+            ref = self.discourse.pronoun(gender, st.sent_no, surface.start, exclude)
+            if ref is None:
+                return []
+            a = ref.arg
+            return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
+        if m.is_first_person(tok) and (tok.lower_ in ("je", "j'", "i", "me", "m'") or role == "subj"):
+            # quoted first person is the speaker of the surrounding quote ("Nous avons convenu…" → the writer)
+            speaker = self.discourse.speaker(st.sent_no)
+            if speaker is not None:
+                s = m.tok_span(tok, tok)
+                return [Argument(speaker.text, s, speaker.kind, speaker.ner, tok.text, "quote-speaker", speaker.role_phrase)]
+            return []
+        if m.is_plural_group(tok):
+            surface = m.tok_span(*m.phrase(tok))
+            return [Argument(a.text, surface, a.kind, a.ner, surface.text, "plural", a.role_phrase)
+                    for a in self.discourse.plural(st.sent_no, surface.start)]
+        out = []
+        for a in m.argument(tok):
+            out.append(a)
+        for c in tok.children:  # coordinated pronouns/plurals ("lui et Trump")
+            if c.dep_ in self.ad.conj and m.is_pronoun(c):
+                out.extend(self.expand(c, m, st, exclude | {self.discourse.key_of(a)[0] for a in out}, role))
+        return out
+
+    def subjects(self, v, m: SentenceMentions, st: SentenceState, depth: int = 0) -> tuple[list[Argument], str]:
+        if v.i in st.subjects:
+            return st.subjects[v.i], "cached"
+        args, how = self._subjects(v, m, st, depth)
+        st.subjects[v.i] = args
+        return args, how
+
+    def _subjects(self, v, m, st, depth):
+        ad = self.ad
+        passive = is_passive(v, ad)
+        for c in v.children:
+            personal = c.dep_ in ad.expl_subj and v.lemma_ not in IMPERSONAL and c.lower_ in ("il", "elle")
+            if (c.dep_ in ad.subj or personal) and not passive or c.dep_ in ad.subj_pass and not passive:
+                if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the participle's own subject
+                    c = next((g for g in c.children if g.dep_ in ad.subj and g.pos_ in ("NOUN", "PROPN")), c)
+                args = self.expand(c, m, st, set(), "subj")
+                # "Lui et Trump ont discuté": the parser made the first conjunct the head of the verb
+                if v.dep_ in ad.conj and v.head.i < c.i and v.head.pos_ in ("PRON", "PROPN", "NOUN") and v.head.i < v.i:
+                    keys = {self.discourse.key_of(a)[0] for a in args}
+                    args = self.expand(v.head, m, st, keys, "subj") + args
+                return args, "subj"
+        if passive:
+            for prep, n in ad.obliques(v):
+                if prep in AGENT_PREPS:
+                    return self.expand(n, m, st, set(), "subj"), "passive"
+            # "reçu à la Maison Blanche par Donald Trump": the agent phrase mis-attached inside the clause
+            for t in v.subtree:
+                if t.i > v.i and m.ner(t) in ("PER", "ORG", "LOC") and (ad.prep_of(t) in AGENT_PREPS):
+                    return self.expand(t, m, st, set(), "subj"), "passive"
+            return [], "passive-no-agent"
+        if v.dep_ in ad.xcomp and v.head.lemma_.lower() in self.control:
+            # "appelé Moscou à accepter", "urged Iran to stop": the controller is the head's object
+            for c in v.head.children:
+                if c.dep_ in ad.obj or c.dep_ in ad.iobj:
+                    args = self.expand(c, m, st, set(), "subj")
+                    if args:
+                        return args, "object-control"
+        # "began a strike to protest against X", "pour protester"; free participles: "demonstrated, calling for X"
+        purpose = v.dep_ in ad.advcl and (_infinitive(v) or _present_participle(v))
+        if depth < 3 and v.head != v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
+                and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            args, _ = self.subjects(v.head, m, st, depth + 1)
+            return args, "inherited"
+        if v.dep_ in ad.relcl and v.head.pos_ in ("NOUN", "PROPN"):
+            return self.expand(v.head, m, st, set(), "subj"), "relative"
+        if v.dep_ in ad.acl and v.head.pos_ in ("NOUN", "PROPN"):
+            if "Fin" in v.morph.get("VerbForm"):  # "L'agence Interfax rapporte que …" parsed as a noun phrase
+                return self.expand(v.head, m, st, set(), "subj"), "relative"
+            if "Part" in v.morph.get("VerbForm") or v.tag_ == "VBN":  # "les régions conquises par la Russie"
+                for prep, n in ad.obliques(v):
+                    if prep in ("par", "by", "von", "durch"):
+                        return self.expand(n, m, st, set(), "subj"), "passive"
+        for c in v.children:  # a name before the verb, mis-attached (md tags "Trump l'a informé" Trump=advmod)
+            if c.i < v.i and m.ner(c) == "PER" and c.dep_ not in ad.obj and c.dep_ not in ("appos",):
+                return self.expand(c, m, st, set(), "subj"), "name-before-verb"
+        return [], "none"
+
+    def objects(self, v, entry: LexEntry, noun, m, st, subj_keys: set[str], passive: bool, deep: bool = True):
+        """(arguments, kind, spec) for the first lexicon slot that is filled."""
+        ad = self.ad
+        for spec in entry.args:
+            toks = []
+            if spec == "obj":
+                # in the passive the patient is the (passive) subject, also a bare participle's nsubj
+                toks = [c for c in v.children if (c.dep_ in ad.subj_pass or c.dep_ in ad.subj if passive else c.dep_ in ad.obj)
+                        and (noun is None or c.i != noun.i)]
+                if not toks and not passive:
+                    toks = self.loose_objects(v, m)
+                if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN"):
+                    toks = [v.head]  # the noun a passive participle modifies is its patient
+            elif spec == "iobj":
+                toks = ad.kids(v, "iobj")
+            elif spec.startswith("obl:"):
+                prep = spec[4:]
+                toks = [n for p, n in ad.obliques(v) if p == prep]
+                if noun is not None:
+                    toks += [n for p, n in ad.obliques(noun) if p == prep]
+            elif spec == "ccomp":
+                claim = self.claim(v, m)
+                if claim is not None:
+                    return [claim], "proposition", spec
+                continue
+            elif spec == "xcomp":
+                for x in ad.kids(v, "xcomp"):
+                    for t in x.subtree:
+                        if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod) and m.is_actor_token(t):
+                            args = self.expand(t, m, st, subj_keys, "obj")
+                            if args:
+                                return args, "entity", spec
+                    if self.relations[entry.relation].speech and deep:  # (plural symmetric subjects pair up instead)
+                        # "we promised to work closely": the commitment itself is the object
+                        first = next((t for t in x.subtree if t.dep_ != "mark" and t.lower_ not in ("to", "de", "d'")), x)
+                        return [Argument(m.text_of(first, x.right_edge), m.tok_span(first, x.right_edge),
+                                         kind="proposition")], "proposition", spec
+                continue
+            elif spec == "none":
+                continue
+            for t in toks:
+                args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
+                if args:
+                    return args, "entity", spec
+            if spec == "obj" and toks and self.relations[entry.relation].speech:
+                t = toks[0]
+                first, last = t.left_edge, t.right_edge
+                return [Argument(m.text_of(first, last), m.tok_span(first, last), kind="proposition")], "proposition", spec
+        found = self.deep_object(v, noun, m, st, subj_keys) if deep else []
+        if found:
+            return found, "entity", "deep"
+        if "none" in entry.args:
+            return [], "none", "none"
+        return [], None, None
+
+    def loose_objects(self, v, m) -> list:
+        """Names after the verb that the parser attached as dep/advmod/flat ("a critiqué Donald[X] Trump[advmod]"):
+        without a preposition they are the direct object."""
+        out = []
+        for c in v.children:
+            if c.i > v.i and c.dep_ in ("dep", "advmod", "flat:name", "appos", "nmod", "npadvmod", "obl", "obl:arg", "obl:mod") \
+                    and m.ner(c) in ("PER", "ORG", "LOC") \
+                    and self.ad.prep_of(c) is None and m.entity(c).start == c.i:
+                out.append(c)
+        return out[:1]
+
+    def deep_object(self, v, noun, m, st, subj_keys: set[str]) -> list[Argument]:
+        """An actor inside the object or prepositional phrases when no slot names one directly:
+        "demanded a truce *with Moslem forces*", "rejected an *Indian* proposal", "support *Turkey's* efforts"."""
+        ad = self.ad
+        roots = [c for c in v.children if c.dep_ in ad.obj or c.dep_ in ad.iobj or c.dep_ in ad.xcomp]
+        # verb-level prepositional phrases only when the preposition introduces a participant
+        # ("against X", "avec X"), never a topic ("parler de X", "talk about X") or a bare place
+        roots += [n for p, n in ad.obliques(v) if p in ad.actor_preps and p not in ad.topic_preps]
+        if noun is not None:
+            roots.append(noun)
+        clause = set(ad.ccomp) | set(ad.advcl) | set(ad.relcl) | set(ad.acl) | set(ad.parataxis) | set(ad.subj) | set(ad.conj)
+        for r in sorted(roots, key=lambda t: t.i):
+            stack = [r]
+            while stack:
+                t = stack.pop(0)
+                if t.i != r.i and (t.dep_ in clause or ad.prep_of(t) in ad.topic_preps - {"de", "on"}
+                                   or t.dep_ == "prep" and t.lower_ in ad.topic_preps - {"on"}):
+                    continue
+                if t.i != v.i and (noun is None or t.i != noun.i) and (m.is_actor_token(t) and not m.is_pronoun(t) or m.ner(t) == "NORP"
+                                   or t.pos_ == "NOUN" and m.modifier_actors(t, t, t)):
+                    args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
+                    if args:
+                        return args
+                stack.extend(sorted(t.children, key=lambda c: c.i))
+        return []
+
+    # -- claims and frames ---------------------------------------------------------------------
+    def frame_source(self, v, m, st) -> list[Argument]:
+        """"selon X", "d'après X", "according to X", "laut X" on the verb or its clause head."""
+        for t in [v] + list(v.ancestors)[:2]:
+            if self.lang == "en":
+                for c in t.children:
+                    if c.lower_ == "according":
+                        for g in c.subtree:
+                            if g.dep_ == "pobj":
+                                return self.expand(g, m, st, set(), "other")
+            for prep, n in self.ad.obliques(t):
+                if prep and self.cues.get("frame", prep) == "reported":
+                    return self.expand(n, m, st, set(), "other")
+        return []
+
+    def location(self, v, m, skip: set[int]) -> Argument | None:
+        """A place attached to the verb with a locative preposition ("invité Trump à Moscou")."""
+        for prep, n in self.ad.obliques(v):
+            if n.i not in skip and prep in LOCATION_PREPS and m.ner(n) == "LOC":
+                ent = m.entity(n)
+                return Argument(ent.text, m.tok_span(ent[0], ent[-1]), ner="LOC")
+        return None
+
+    # -- the pattern ---------------------------------------------------------------------------
