@@ -74,7 +74,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories (recu
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       TextColumn("{task.description}"), console=err, transient=True) as progress:
             task = progress.add_task("", total=None)
-            report = run(paths, stores, _options(published, lang, input_format), workers=workers,
+            report = run(paths, stores, _options(published, lang, input_format), workers=workers, keep_graphs=show,
                          on_article=lambda src: progress.update(task, advance=1, description=Path(src).name))
     except KGError as exc:
         fail(exc)

@@ -25,10 +25,11 @@ class IngestReport:
 
 
 def ingest(paths: Sequence[str], stores: Sequence[GraphStore], options: ReadOptions | None = None, *,
-           workers: int = 1, on_article: Callable[[str], None] | None = None) -> IngestReport:
+           workers: int = 1, on_article: Callable[[str], None] | None = None, keep_graphs: bool = False) -> IngestReport:
     """Ingest every article under ``paths`` into every store; idempotent, atomic per article.
 
     Bad inputs are reported (``failed``) and leave no trace; the other articles still go in.
+    ``keep_graphs`` keeps the written ArticleGraphs in the report (to show them; off for big runs).
     """
     t0 = time.perf_counter()
     report = IngestReport()
@@ -58,7 +59,8 @@ def ingest(paths: Sequence[str], stores: Sequence[GraphStore], options: ReadOpti
             report.new.append(g.article.source)
             report.statements += len(g.statements)
             entities.update(e.iri for e in g.entities)
-            report.graphs.append(g)
+            if keep_graphs:
+                report.graphs.append(g)
         if on_article:
             on_article(g.article.source)
     report.entities = len(entities)
