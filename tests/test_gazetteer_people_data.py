@@ -242,6 +242,16 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("ISR/foreign_minister", "2020-10-01", "gabi-ashkenazi"),
     ("ISR/defence_minister", "2019-06-01", "benjamin-netanyahu"),
     ("ISR/defence_minister", "2020-01-01", "naftali-bennett"),
+    # extension 6 (KOR defence; AUS/BRA/MEX/ARG/IDN/ZAF foreign/defence ministers; dates verified in the sources cited in tenures.tsv)
+    ("KOR/defence_minister", "2014-01-01", "kim-kwan-jin"),
+    ("KOR/defence_minister", "2016-06-01", "han-min-koo"),
+    ("KOR/defence_minister", "2018-01-01", "song-young-moo"),
+    ("KOR/defence_minister", "2019-06-01", "jeong-kyeong-doo"),
+    ("KOR/defence_minister", "2021-06-01", "suh-wook"),
+    ("KOR/defence_minister", "2023-01-01", "lee-jong-sup"),
+    ("KOR/defence_minister", "2024-03-01", "shin-won-sik"),
+    ("KOR/defence_minister", "2024-10-01", "kim-yong-hyun"),
+    ("KOR/defence_minister", "2025-10-01", "ahn-gyu-back"),
 ])
 
 
