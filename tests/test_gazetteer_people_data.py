@@ -252,6 +252,16 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("KOR/defence_minister", "2024-03-01", "shin-won-sik"),
     ("KOR/defence_minister", "2024-10-01", "kim-yong-hyun"),
     ("KOR/defence_minister", "2025-10-01", "ahn-gyu-back"),
+    ("AUS/foreign_minister", "2014-01-01", "julie-bishop"),
+    ("AUS/foreign_minister", "2020-06-01", "marise-payne"),
+    ("AUS/foreign_minister", "2023-06-01", "penny-wong"),
+    ("AUS/defence_minister", "2014-01-01", "david-johnston-aus"),
+    ("AUS/defence_minister", "2015-06-01", "kevin-andrews"),
+    ("AUS/defence_minister", "2017-06-01", "marise-payne"),
+    ("AUS/defence_minister", "2019-01-01", "christopher-pyne"),
+    ("AUS/defence_minister", "2020-06-01", "linda-reynolds"),
+    ("AUS/defence_minister", "2021-06-01", "peter-dutton"),
+    ("AUS/defence_minister", "2023-06-01", "richard-marles"),
 ])
 
 
