@@ -262,6 +262,22 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("AUS/defence_minister", "2020-06-01", "linda-reynolds"),
     ("AUS/defence_minister", "2021-06-01", "peter-dutton"),
     ("AUS/defence_minister", "2023-06-01", "richard-marles"),
+    ("BRA/foreign_minister", "2014-01-01", "luiz-alberto-figueiredo"),
+    ("BRA/foreign_minister", "2015-06-01", "mauro-vieira"),
+    ("BRA/foreign_minister", "2016-10-01", "jose-serra"),
+    ("BRA/foreign_minister", "2018-01-01", "aloysio-nunes"),
+    ("BRA/foreign_minister", "2020-01-01", "ernesto-araujo"),
+    ("BRA/foreign_minister", "2022-01-01", "carlos-franca"),
+    ("BRA/foreign_minister", "2024-01-01", "mauro-vieira"),
+    ("BRA/defence_minister", "2014-01-01", "celso-amorim"),
+    ("BRA/defence_minister", "2015-06-01", "jaques-wagner"),
+    ("BRA/defence_minister", "2016-01-01", "aldo-rebelo"),
+    ("BRA/defence_minister", "2017-01-01", "raul-jungmann"),
+    ("BRA/defence_minister", "2018-09-01", "joaquim-silva-e-luna"),
+    ("BRA/defence_minister", "2020-01-01", "fernando-azevedo-e-silva"),
+    ("BRA/defence_minister", "2021-06-01", "walter-braga-netto"),
+    ("BRA/defence_minister", "2022-06-01", "paulo-sergio-nogueira"),
+    ("BRA/defence_minister", "2024-01-01", "jose-mucio"),
 ])
 
 
