@@ -278,6 +278,14 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("BRA/defence_minister", "2021-06-01", "walter-braga-netto"),
     ("BRA/defence_minister", "2022-06-01", "paulo-sergio-nogueira"),
     ("BRA/defence_minister", "2024-01-01", "jose-mucio"),
+    ("MEX/foreign_minister", "2016-06-01", "claudia-ruiz-massieu"),
+    ("MEX/foreign_minister", "2018-01-01", "luis-videgaray"),
+    ("MEX/foreign_minister", "2021-01-01", "marcelo-ebrard"),
+    ("MEX/foreign_minister", "2024-01-01", "alicia-barcena"),
+    ("MEX/foreign_minister", "2025-06-01", "juan-ramon-de-la-fuente"),
+    ("MEX/defence_minister", "2014-01-01", "salvador-cienfuegos"),
+    ("MEX/defence_minister", "2021-01-01", "luis-cresencio-sandoval"),
+    ("MEX/defence_minister", "2025-06-01", "ricardo-trevilla-trejo"),
 ])
 
 
