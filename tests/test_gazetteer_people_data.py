@@ -278,6 +278,7 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("BRA/defence_minister", "2021-06-01", "walter-braga-netto"),
     ("BRA/defence_minister", "2022-06-01", "paulo-sergio-nogueira"),
     ("BRA/defence_minister", "2024-01-01", "jose-mucio"),
+    ("MEX/foreign_minister", "2014-01-01", "jose-antonio-meade"),
     ("MEX/foreign_minister", "2016-06-01", "claudia-ruiz-massieu"),
     ("MEX/foreign_minister", "2018-01-01", "luis-videgaray"),
     ("MEX/foreign_minister", "2021-01-01", "marcelo-ebrard"),
