@@ -54,11 +54,9 @@ class ArgumentRules:
         return out
 
     def subjects(self, v, m: SentenceMentions, st: SentenceState, depth: int = 0) -> tuple[list[Argument], str]:
-        if v.i in st.subjects:
-            return st.subjects[v.i], "cached"
-        args, how = self._subjects(v, m, st, depth)
-        st.subjects[v.i] = args
-        return args, how
+        if v.i not in st.subjects:
+            st.subjects[v.i] = self._subjects(v, m, st, depth)
+        return st.subjects[v.i]
 
     def _subjects(self, v, m, st, depth):
         ad = self.ad

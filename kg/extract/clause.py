@@ -28,7 +28,7 @@ class Frame:
 class SentenceState:
     sent_no: int
     frames: dict[int, Frame] = field(default_factory=dict)  # token index → frame of the clause it is in
-    subjects: dict[int, list[Argument]] = field(default_factory=dict)  # verb index → subjects (cache)
+    subjects: dict[int, tuple[list[Argument], str]] = field(default_factory=dict)  # verb index → (subjects, how)
 
 def is_passive(v, ad) -> bool:
     """A passive auxiliary, or a bare past participle heading its clause ("Zelensky reçu à la Maison
