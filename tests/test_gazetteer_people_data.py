@@ -287,6 +287,22 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("MEX/defence_minister", "2014-01-01", "salvador-cienfuegos"),
     ("MEX/defence_minister", "2021-01-01", "luis-cresencio-sandoval"),
     ("MEX/defence_minister", "2025-06-01", "ricardo-trevilla-trejo"),
+    # extension 7 (ARG/IDN/ZAF foreign/defence ministers; dates verified in the sources cited in tenures.tsv)
+    ("ARG/foreign_minister", "2014-01-01", "hector-timerman"),
+    ("ARG/foreign_minister", "2016-06-01", "susana-malcorra"),
+    ("ARG/foreign_minister", "2018-06-01", "jorge-faurie"),
+    ("ARG/foreign_minister", "2020-06-01", "felipe-sola"),
+    ("ARG/foreign_minister", "2022-06-01", "santiago-cafiero"),
+    ("ARG/foreign_minister", "2024-06-01", "diana-mondino"),
+    ("ARG/foreign_minister", "2025-06-01", "gerardo-werthein"),
+    ("ARG/foreign_minister", "2026-01-15", "pablo-quirno"),
+    ("ARG/defence_minister", "2014-01-01", "agustin-rossi"),
+    ("ARG/defence_minister", "2016-06-01", "julio-martinez-arg"),
+    ("ARG/defence_minister", "2018-06-01", "oscar-aguad"),
+    ("ARG/defence_minister", "2020-06-01", "agustin-rossi"),
+    ("ARG/defence_minister", "2022-06-01", "jorge-taiana"),
+    ("ARG/defence_minister", "2024-06-01", "luis-petri"),
+    ("ARG/defence_minister", "2026-01-15", "carlos-presti"),
 ])
 
 
