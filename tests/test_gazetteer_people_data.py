@@ -303,6 +303,13 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("ARG/defence_minister", "2022-06-01", "jorge-taiana"),
     ("ARG/defence_minister", "2024-06-01", "luis-petri"),
     ("ARG/defence_minister", "2026-01-15", "carlos-presti"),
+    ("IDN/foreign_minister", "2014-01-01", "marty-natalegawa"),
+    ("IDN/foreign_minister", "2019-06-01", "retno-marsudi"),
+    ("IDN/foreign_minister", "2025-06-01", "sugiono"),
+    ("IDN/defence_minister", "2014-01-01", "purnomo-yusgiantoro"),
+    ("IDN/defence_minister", "2017-06-01", "ryamizard-ryacudu"),
+    ("IDN/defence_minister", "2022-06-01", "prabowo-subianto"),
+    ("IDN/defence_minister", "2025-06-01", "sjafrie-sjamsoeddin"),
 ])
 
 
