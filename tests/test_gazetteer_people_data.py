@@ -310,6 +310,14 @@ def _holder(tenures, office: str, on: str) -> set[str]:
     ("IDN/defence_minister", "2017-06-01", "ryamizard-ryacudu"),
     ("IDN/defence_minister", "2022-06-01", "prabowo-subianto"),
     ("IDN/defence_minister", "2025-06-01", "sjafrie-sjamsoeddin"),
+    ("ZAF/foreign_minister", "2014-01-01", "maite-nkoana-mashabane"),
+    ("ZAF/foreign_minister", "2018-06-01", "lindiwe-sisulu"),
+    ("ZAF/foreign_minister", "2022-06-01", "naledi-pandor"),
+    ("ZAF/foreign_minister", "2025-06-01", "ronald-lamola"),
+    ("ZAF/defence_minister", "2014-01-01", "nosiviwe-mapisa-nqakula"),
+    ("ZAF/defence_minister", "2020-06-01", "nosiviwe-mapisa-nqakula"),
+    ("ZAF/defence_minister", "2022-06-01", "thandi-modise"),
+    ("ZAF/defence_minister", "2025-06-01", "angie-motshekga"),
 ])
 
 
