@@ -34,9 +34,6 @@ class Adapter:
     actor_preps: frozenset[str] = frozenset()  # prepositions that introduce a participant, not a topic or place
     topic_preps: frozenset[str] = frozenset()  # prepositions that introduce what is talked about
 
-    def is_(self, tok, group: str) -> bool:
-        return tok.dep_ in getattr(self, group)
-
     def kids(self, tok, group: str) -> list:
         labels = getattr(self, group)
         return [c for c in tok.children if c.dep_ in labels]
