@@ -81,3 +81,8 @@ def test_report_after_the_clause_and_titled_coordinated_subjects():
     meets = [t for t in got if t[1] == "meet"]
     assert meets and {meets[0][0], meets[0][2]} == {"Donald Trump", "Vladimir Putin"}
     assert meets[0][3] == "planned" and meets[0][4] == "Moscow Kremlin"
+
+
+def test_coordination_chains_and_lemma_repair():
+    got = {t[:3] for t in triples("The European Union imposed sanctions on Iran, Syria and Belarus.", "en")}
+    assert {("European Union", "sanction", c) for c in ("Iran", "Syria", "Belarus")} <= got, got

@@ -177,8 +177,14 @@ class SentenceMentions:
 
     def argument(self, tok) -> list[Argument]:
         """Arguments standing for the phrase headed by ``tok`` (several for coordinations)."""
-        heads = [tok] + [c for c in tok.children if c.dep_ in self.ad.conj and c.pos_ in ("NOUN", "PROPN", "PRON")
-                         and not self._is_place_conj(tok, c)]
+        heads, todo = [tok], [tok]
+        while todo:  # coordination chains: "Iran, Libya, North Korea, Sudan and Cuba"
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ in self.ad.conj and c.pos_ in ("NOUN", "PROPN", "PRON") and not self._is_place_conj(tok, c) \
+                        and len(heads) < 12:
+                    heads.append(c)
+                    todo.append(c)
         heads += self._buried_conjuncts(tok)
         out: list[Argument] = []
         for h in heads:

@@ -30,11 +30,25 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         self.control = control_verbs(lang)
 
     # -- triggers ------------------------------------------------------------------------------
+    def verb_lemma(self, v) -> str:
+        """The lemma, or for English a regular-inflection repair when the model's lemma is unknown to the
+        lexicon ("staged" → "stag" by en_core_web_sm; the lexicon knows "stage")."""
+        lemma = v.lemma_.lower()
+        if lemma in self.lexicon or lemma in self.support or self.lang != "en":
+            return lemma
+        word = v.lower_
+        for cut, add in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+            if word.endswith(cut):
+                guess = word[: -len(cut)] + add
+                if guess in self.lexicon or guess in self.support:
+                    return guess
+        return lemma
+
     def triggers(self, v) -> list[tuple[LexEntry, object]]:
         """Lexicon entries a verb token triggers, most specific first, with the light-verb noun if any."""
         if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ in ("ROOT", "ccomp")):
             return []
-        lemma = v.lemma_.lower()
+        lemma = self.verb_lemma(v)
         keys: list[tuple[str, object]] = []
         for c in v.children:
             if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
