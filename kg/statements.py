@@ -31,7 +31,7 @@ def argument_resolver(article: Article, resolver: Resolver) -> ResolveArg:
         r = resolve(a.text, a.ner, a.role_phrase, via)
         # the mention recorded is what the sentence says ("U.S. Secretary of State Warren Christopher"),
         # except for pronouns, where the antecedent is the informative text
-        mention = a.text if a.via in ("coref", "plural", "quote-speaker") else a.span.text
+        mention = (a.antecedent or a.text) if a.via in ("coref", "plural", "quote-speaker") else a.span.text
         return replace(r, mention=mention) if mention != r.mention else r
 
     return resolve_arg

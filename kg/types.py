@@ -94,6 +94,7 @@ class Argument:
     surface: str | None = None  # the words in this sentence when different from ``text`` (pronoun, role)
     via: str = "direct"  # direct | apposition | coref | role | plural | quote-speaker
     role_phrase: str | None = None  # a role phrase ("le président américain") to resolve at the article's date
+    antecedent: str | None = None  # for a pronoun: the antecedent's whole mention ("the Egyptian police")
 
 
 @dataclass(frozen=True)

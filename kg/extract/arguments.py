@@ -22,28 +22,30 @@ class ArgumentRules:
             surface = m.tok_span(tok, tok)
             if number == "pl":
                 ants = self.discourse.plural(st.sent_no, surface.start)
-                return [Argument(a.text, surface, a.kind, a.ner, tok.text, "plural", a.role_phrase) for a in ants]
+                return [Argument(a.text, surface, a.kind, a.ner, tok.text, "plural", a.role_phrase, a.antecedent or a.span.text)
+                        for a in ants]
             frame = st.frames.get(tok.i)
             if frame is not None and role == "subj" and len(frame.speaker) == 1 and tok.lower_ in SPEAKER_PRONOUNS:
                 # "X a affirmé qu'il…", "X said it would…": the reported clause's subject pronoun is the speaker
                 a = frame.speaker[0]
                 if self.discourse.key_of(a)[0] not in exclude:
-                    return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
+                    return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase, a.antecedent or a.span.text)]
             ref = self.discourse.pronoun(gender, st.sent_no, surface.start, exclude)
             if ref is None:
                 return []
             a = ref.arg
-            return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase)]
+            return [Argument(a.text, surface, a.kind, a.ner, tok.text, "coref", a.role_phrase, a.antecedent or a.span.text)]
         if m.is_first_person(tok) and (tok.lower_ in ("je", "j'", "i", "me", "m'") or role == "subj"):
             # quoted first person is the speaker of the surrounding quote ("Nous avons convenu…" → the writer)
             speaker = self.discourse.speaker(st.sent_no)
             if speaker is not None:
                 s = m.tok_span(tok, tok)
-                return [Argument(speaker.text, s, speaker.kind, speaker.ner, tok.text, "quote-speaker", speaker.role_phrase)]
+                return [Argument(speaker.text, s, speaker.kind, speaker.ner, tok.text, "quote-speaker", speaker.role_phrase,
+                                 speaker.antecedent or speaker.span.text)]
             return []
         if m.is_plural_group(tok):
             surface = m.tok_span(*m.phrase(tok))
-            return [Argument(a.text, surface, a.kind, a.ner, surface.text, "plural", a.role_phrase)
+            return [Argument(a.text, surface, a.kind, a.ner, surface.text, "plural", a.role_phrase, a.antecedent or a.span.text)
                     for a in self.discourse.plural(st.sent_no, surface.start)]
         out = []
         for a in m.argument(tok):

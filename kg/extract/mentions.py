@@ -211,14 +211,15 @@ class SentenceMentions:
             if c.dep_ in self.ad.appos and self.entity(c) is not None and self.ner(c) in ("PER", "ORG"):
                 ent = self.entity(c)
                 first, last = self.phrase(tok)
-                return [Argument(ent.text, self.tok_span(ent[0], ent[-1]), ner=self.ner(c), via="apposition",
-                                 role_phrase=self.text_of(first, tok) if self.is_role(tok) else None)]
+                # the mention is the whole "role, Name" phrase; the name is what gets resolved
+                return [Argument(ent.text, self.tok_span(min(first, ent[0], key=lambda t: t.i), ent[-1]), ner=self.ner(c),
+                                 via="apposition", role_phrase=self.text_of(first, tok) if self.is_role(tok) else None)]
         first, last = self.phrase(tok)
         phrase_text = self.text_of(first, last)
         if self.is_role(tok) or self.actor_noun_type(tok):
             ent = self.name_after(tok, last)
             if ent is not None:
-                return [Argument(ent.text, self.tok_span(ent[0], ent[-1]), ner=self.ner(ent[0]), via="apposition",
+                return [Argument(ent.text, self.tok_span(first, ent[-1]), ner=self.ner(ent[0]), via="apposition",
                                  role_phrase=phrase_text if self.is_role(tok) else None)]
         if self.is_role(tok):
             # "les présidents des États-Unis et de la Russie": one role per coordinated country
@@ -228,7 +229,7 @@ class SentenceMentions:
             if len(places) > 1:
                 return [Argument(f"{tok.text} {self.entity(p).text}", self.tok_span(first, last), ner="ROLE",
                                  via="role", role_phrase=f"{tok.lemma_} {self.entity(p).text}") for p in places]
-            return [Argument(phrase_text, self.tok_span(first, last), ner="ROLE", via="role", role_phrase=phrase_text)]
+            return [Argument(phrase_text, self.tok_span(*self.extent(tok)), ner="ROLE", via="role", role_phrase=phrase_text)]
         by_modifier = self.modifier_actors(tok, *self.extent(tok))
         if by_modifier:
             return by_modifier
@@ -237,7 +238,7 @@ class SentenceMentions:
             return [Argument(phrase_text, self.tok_span(*self.extent(tok)), ner={"Person": "PER", "Location": "LOC"}.get(kind, "ORG"),
                              via="noun")]
         if tok.pos_ == "PROPN":
-            return [Argument(phrase_text, self.tok_span(first, last), ner="MISC", via="propn")]
+            return [Argument(phrase_text, self.tok_span(*self.extent(tok)), ner="MISC", via="propn")]
         return []
 
     def modifier_actors(self, tok, first, last) -> list[Argument]:
