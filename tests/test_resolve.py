@@ -77,3 +77,8 @@ def test_resolution_records_how(r):
     assert r.lookup("Vladimir Putin").method == "exact"
     assert r.lookup("Poutine").method == "alias"
     assert r.resolve("le président ukrainien", None, "fr", date(2025, 2, 12)).detail.startswith("UKR/")
+
+
+def test_particles_stay_in_person_names(r):
+    assert r.mint("Le Pen", "PER").entity.label == "Le Pen"
+    assert r.mint("le Kremlin", "ORG").entity.label == "Kremlin"

@@ -46,7 +46,7 @@ class ArgumentRules:
         if m.is_plural_group(tok):
             surface = m.tok_span(*m.phrase(tok))
             return [Argument(a.text, surface, a.kind, a.ner, surface.text, "plural", a.role_phrase, a.antecedent or a.span.text)
-                    for a in self.discourse.plural(st.sent_no, surface.start)]
+                    for a in self.discourse.pair(st.sent_no, surface.start)]
         out = []
         for a in m.argument(tok):
             out.append(a)

@@ -67,6 +67,21 @@ class Discourse:
             return r
         return None
 
+    def pair(self, sent_no: int, position: int) -> list[Argument]:
+        """Antecedents of "les deux dirigeants", "both leaders": the last coordinated group, else the two
+        most salient people (never a plural noun such as "the unions")."""
+        groups = [g for s, g in self.groups if sent_no - WINDOW <= s <= sent_no]
+        if groups:
+            return list(groups[-1])
+        out, seen = [], set()
+        for r in self._ranked(sent_no, position):
+            if r.key not in seen and not r.plural:
+                seen.add(r.key)
+                out.append(r.arg)
+            if len(out) == 2:
+                return out
+        return []
+
     def plural(self, sent_no: int, position: int) -> list[Argument]:
         """Antecedents of "ils/they/les deux hommes": the nearest plural actor ("the rebels") or
         coordinated group ("Lui et Trump"), else the two most salient people."""

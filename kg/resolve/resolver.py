@@ -36,10 +36,14 @@ def translit_key(name: str) -> str:
     return re.sub(r"[^a-z ]", "", k)
 
 
-def clean_mention(text: str) -> str:
+def clean_mention(text: str, person: bool = False) -> str:
+    """The mention without quotes, possessive and leading articles. In a person's name a capitalised
+    particle is part of the name ("Le Pen", "La Fontaine"), so it stays."""
     text = _POSSESSIVE.sub("", text.strip(" ,.;:\"“”«»'’"))
     prev = None
     while prev != text:
+        if person and text[:1].isupper():
+            break
         prev, text = text, _DETERMINERS.sub("", text).strip()
     return text
 
@@ -84,7 +88,7 @@ class Resolver:
     # -- public --------------------------------------------------------------------------------
     def lookup(self, name: str, ner: str | None = None, fuzzy: bool = True) -> Resolution | None:
         """Gazetteer entity for a name (exact, alias, surname, then fuzzy unless ``fuzzy=False``), or None."""
-        cleaned = clean_mention(name)
+        cleaned = clean_mention(name, person=ner in ("PER", "PERSON"))
         if not cleaned:
             return None
         family = _TYPE_FAMILY.get(NER_TYPES.get(ner or "", ""), None)
@@ -241,7 +245,7 @@ class Resolver:
         return current[0] if current else None
 
     def mint(self, name: str, ner: str | None) -> Resolution:
-        label = clean_mention(name) or name.strip()
+        label = clean_mention(name, person=ner in ("PER", "PERSON")) or name.strip()
         type_ = NER_TYPES.get(ner or "", "Actor")
         return Resolution(name, Entity(minted_entity_iri(label, type_), label, type_, minted=True), "minted", 0.5)
 
