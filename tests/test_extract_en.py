@@ -86,3 +86,8 @@ def test_report_after_the_clause_and_titled_coordinated_subjects():
 def test_coordination_chains_and_lemma_repair():
     got = {t[:3] for t in triples("The European Union imposed sanctions on Iran, Syria and Belarus.", "en")}
     assert {("European Union", "sanction", c) for c in ("Iran", "Syria", "Belarus")} <= got, got
+
+
+def test_partitives_and_institutions_of_a_state():
+    got = {t[:3] for t in triples("Thousands of Iraqi Kurds protested against the government of Iraq.", "en")}
+    assert ("Kurds", "protest", "Iraq") in got, got

@@ -40,10 +40,19 @@ class Lexicons:
 def lexicons(lang: str) -> Lexicons:
     from ..resolve import gazetteer
 
+    gaz = gazetteer()
     heads = set()
-    for phrase in gazetteer().role_nouns.get(lang, {}):
-        words = phrase.replace("-", " ").split()
-        heads.add(words[-1] if lang == "en" else words[0])
+    preps = {"of", "for", "de", "du", "des", "d'", "à", "au", "aux", "von", "der", "für"}
+    prenominal = {"premier", "premiere", "premiers", "premieres", "haut", "haute", "vice", "ex", "grand"}  # folded
+    for phrase in gaz.role_nouns.get(lang, {}):
+        words = phrase.replace("-", " ").replace("'", "' ").split()
+        cut = next((i for i, w in enumerate(words) if w in preps), None)
+        if cut:  # "head of government", "ministre de la défense": the noun before the preposition
+            heads.add(words[cut - 1])
+        elif lang != "fr":  # English and German noun phrases end with their head ("defense secretary", "russischer Präsident")
+            heads.add(words[-1])
+        else:  # French puts the head first ("président américain"), after a pre-nominal adjective ("premier ministre")
+            heads.add(words[1] if words[0] in prenominal and len(words) > 1 else words[0])
     actors: dict[str, str] = {}
     persons: set[str] = set()
     path = ONTOLOGY_DIR / "lexicon" / "actor_nouns.tsv"
@@ -98,7 +107,10 @@ class SentenceMentions:
     def actor_noun_type(self, tok) -> str | None:
         if tok.pos_ not in ("NOUN", "PROPN"):  # "infrastructures civiles": an adjective is not an actor
             return None
-        return self.lex.actor_nouns.get(fold(tok.lemma_)) or self.lex.actor_nouns.get(fold(tok.text))
+        kind = self.lex.actor_nouns.get(fold(tok.lemma_)) or self.lex.actor_nouns.get(fold(tok.text))
+        if kind == "Partitive":  # an actor only through its complement (see _one)
+            return "Partitive" if any(c.dep_ in self.ad.nmod or c.dep_ == "prep" for c in tok.children) else None
+        return kind
 
     def is_plural_group(self, tok) -> bool:
         """"les deux hommes", "both leaders", "the two presidents"."""
@@ -192,6 +204,16 @@ class SentenceMentions:
         return out
 
     def _one(self, tok) -> list[Argument]:
+        if self.lex.actor_nouns.get(fold(tok.lemma_)) == "Partitive" or self.lex.actor_nouns.get(fold(tok.text)) == "Partitive":
+            # "thousands of Iraqi Kurds", "52 members of MASSOB": the actor is the of/de complement
+            for c in tok.children:
+                if (c.dep_ in self.ad.nmod and self.ad.prep_of(c) in ("de", "of", "von")) or (c.dep_ == "prep" and c.lower_ == "of"):
+                    target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                    inner = self._one(target)
+                    if inner:
+                        span = self.tok_span(*self.extent(tok))
+                        return [Argument(a.text, span, a.kind, a.ner, a.surface, a.via, a.role_phrase) for a in inner]
+            return []
         ent = self.entity(tok)
         if ent is not None and self.ner(tok) not in ACTOR_NER:
             return []  # dates, amounts, works of art: never actors
@@ -246,8 +268,15 @@ class SentenceMentions:
         names a state, people or organisation stands for that actor (one per coordinated modifier)."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
-        # modifiers before the noun, and adjectives after it (French: "les sanctions américaines")
+        # modifiers before the noun, adjectives after it (French: "les sanctions américaines"), and for
+        # institutions the state or organisation they belong to ("the government of Iraq", "l'armée de l'Ukraine")
         mods, stack = [], [c for c in tok.children if c.i < tok.i or c.dep_ == "amod" and c.pos_ == "ADJ"]
+        if self.actor_noun_type(tok) == "Organization":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    mods += [g for g in c.children if g.dep_ == "pobj" and self.ner(g) in ("LOC", "ORG")]
+                elif c.dep_ in self.ad.nmod and c.i > tok.i and self.ad.prep_of(c) == "de" and self.ner(c) in ("LOC", "ORG"):
+                    mods.append(c)
         while stack:  # through compound chains: "US Predator attacks", "al-Qaeda leaders"
             c = stack.pop(0)
             if c.dep_ not in ("amod", "compound", "poss", "nmod:poss", "nmod", "nummod"):
