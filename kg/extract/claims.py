@@ -10,10 +10,17 @@ from .modality import clause_modalities, governed_modalities, strongest
 
 
 class ClaimRules:
-    """Mixin of PatternMatcher: needs ``ad``, ``discourse``, ``relations``, ``cues``, ``triggers``, ``expand``."""
+    """Mixin of PatternMatcher: needs ``ad``, ``discourse``, ``relations``, ``cues``, ``triggers``, ``expand`` and
+    ``_claim_cache`` (cleared for each sentence)."""
 
     def claim_tokens(self, v):
-        """First and last token of the clause a speech verb introduces, or None."""
+        """(first token, last token, clause head, pattern) of the clause a speech verb introduces, or None.
+        Asked for several times per verb (claim, frame, commitment, demand): computed once per sentence."""
+        if v.i not in self._claim_cache:
+            self._claim_cache[v.i] = self._find_claim(v)
+        return self._claim_cache[v.i]
+
+    def _find_claim(self, v):
         ad = self.ad
         for c in v.children:
             if c.dep_ in ad.ccomp:

@@ -34,6 +34,7 @@ class Lexicons:
     role_heads: frozenset[str]  # head words of role phrases (président, minister, kanzler)
     actor_nouns: dict[str, str]  # lemma → type for generic collective actors
     person_nouns: frozenset[str]  # homme, leader, dirigeant (for "les deux hommes")
+    demonyms: frozenset[str]  # folded adjectives naming a state (russe, américaines, German)
 
 
 @lru_cache(maxsize=None)
@@ -65,7 +66,7 @@ def lexicons(lang: str) -> Lexicons:
             actors[fold(row[1])] = row[2]
             if row[2] == "Person":
                 persons.add(fold(row[1]))
-    return Lexicons(frozenset(heads), actors, frozenset(persons))
+    return Lexicons(frozenset(heads), actors, frozenset(persons), frozenset(gaz.by_adjective))
 
 
 class SentenceMentions:
@@ -298,9 +299,7 @@ class SentenceMentions:
 
     def is_demonym(self, tok) -> bool:
         """"russe", "américaines", "German": an adjective the gazetteer knows as a state's."""
-        from ..resolve import gazetteer
-
-        return fold(tok.text) in gazetteer().by_adjective
+        return fold(tok.text) in self.lex.demonyms
 
     def extent(self, tok, max_tokens: int = 16) -> tuple[object, object]:
         """The whole noun phrase of ``tok`` as an argument span (OpenIE-style): its subtree, stopping

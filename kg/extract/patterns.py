@@ -28,6 +28,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         self.cues = cues(lang)
         self.support = support_verbs(lang)
         self.control = control_verbs(lang)
+        self._claim_cache: dict[int, tuple | None] = {}
 
     # -- triggers ------------------------------------------------------------------------------
     def verb_lemma(self, v) -> str:
@@ -88,12 +89,14 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         # ("Trump and Putin will meet in Riyadh, the Kremlin said": meet comes before said)
         triggered.sort(key=lambda vt: (not any(self.relations[e.relation].speech and "ccomp" in e.args for e, _ in vt[1]),
                                        vt[0].i))
+        self._claim_cache = {}  # claim_tokens per verb index, for this sentence
         for v, entries in triggered:
-            entry, noun = entries[0]  # the other readings are tried inside apply
-            self.apply(v, entry, noun, m, st, evidence, out)
+            self.apply(v, entries, m, st, evidence, out)
 
-    def apply(self, v, entry: LexEntry, noun, m, st, evidence: Span, out: list[Candidate]) -> None:
+    def apply(self, v, entries: list[tuple[LexEntry, object]], m, st, evidence: Span, out: list[Candidate]) -> None:
+        """Candidates for verb ``v`` with its lexicon readings ``entries`` (most specific first)."""
         ad = self.ad
+        entry, noun = entries[0]
         rel = self.relations[entry.relation]
         passive = is_passive(v, ad)
         subjects, how = self.subjects(v, m, st)
@@ -101,10 +104,9 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         if not subjects:
             return
         subj_keys = {self.discourse.key_of(s)[0] for s in subjects}
-        entries = [entry] + [e for e, n in self.triggers(v) if e is not entry]
         objects, kind, spec = [], None, None
         fallback = None
-        for e in entries:  # the first reading whose slots fill wins; an intransitive reading only if none does
+        for e, _ in entries:  # the first reading whose slots fill wins; an intransitive reading only if none does
             found = self.objects(v, e, noun, m, st, subj_keys, passive,
                                  deep=not (self.relations[e.relation].symmetric and len(subjects) > 1))
             if found[1] in ("entity", "proposition"):
@@ -154,8 +156,8 @@ class PatternMatcher(ArgumentRules, ClaimRules):
             relation = self.commitment(v, subjects, m, st) or relation
             if relation in PLAIN_SPEECH:
                 own_event = self.own_act_event(v, subjects, m, st)
-        used = {o.span.start for o in objects}
-        loc = self.location(v, m, {t.i for t in v.doc[v.sent.start:v.sent.end] if t.idx + m.offset in used})
+        in_objects = {t.i for t in m.sent if any(o.span.start <= m.offset + t.idx < o.span.end for o in objects)}
+        loc = self.location(v, m, in_objects)
         first_index = len(out)
         for s, o in pairs:
             if o.kind == "entity" and self.discourse.key_of(s)[0] == self.discourse.key_of(o)[0]:
