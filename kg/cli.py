@@ -105,7 +105,8 @@ def _print_statements(article, statements, title: str) -> None:
         t.add_column(col, overflow="fold")
     for s in statements:
         t.add_row(s.subject.entity.label, s.predicate,
-                  s.object.entity.label if s.object else f"“{s.object_text}”", s.modality,
+                  s.object.entity.label if s.object else f"“{s.object_text}”" if s.object_kind == "proposition"
+                  else f"— {s.object_text}".strip(), s.modality,
                   s.attributed_to.entity.label if s.attributed_to else "", f"{s.confidence:.2f}",
                   f"[{s.evidence[0].start}:{s.evidence[0].end}] {s.evidence[0].text[:90]}")
     out.print(t)
@@ -166,7 +167,7 @@ def statements(actor: Optional[str] = typer.Option(None, "--actor", help="Only s
     for col in ("subject", "predicate", "object", "modality", "attributed to", "published", "evidence"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        t.add_row(r["subject"], r["predicate"], r["object"], r["modality"], r["attributed_to"] or "",
+        t.add_row(r["subject"], r["predicate"], r["object"] or "—", r["modality"], r["attributed_to"] or "",
                   r["published"] or "", r["evidence"][:100])
     out.print(t)
 

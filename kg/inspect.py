@@ -13,11 +13,11 @@ from .stores.oxigraph import OxigraphStore
 STATEMENTS = """
 SELECT ?st ?s ?sl ?p ?o ?ol ?text ?modality ?src ?srcl ?issued ?retrieved ?exact ?start ?end ?g WHERE {
   GRAPH ?g {
-    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality ?modality ;
+    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; kg:modality ?modality ;
         kg:objectText ?text ; kg:evidence ?ev .
     ?ev oa:exact ?exact ; oa:start ?start ; oa:end ?end .
     ?s skos:prefLabel ?sl .
-    OPTIONAL { ?o skos:prefLabel ?ol }
+    OPTIONAL { ?st rdf:object ?o . OPTIONAL { ?o skos:prefLabel ?ol } }
     OPTIONAL { ?st prov:wasAttributedTo ?src . ?src skos:prefLabel ?srcl }
     OPTIONAL { ?st dcterms:issued ?issued }
     OPTIONAL { ?st kg:retrieved ?retrieved }
@@ -49,7 +49,7 @@ def list_statements(store: OxigraphStore, actor: str | None, limit: int) -> list
         seen.add(key)
         rows.append({
             "statement": key, "subject": r["sl"].value, "predicate": _local(r["p"].value),
-            "object": r["ol"].value if r["ol"] else r["text"].value, "modality": _local(r["modality"].value),
+            "object": r["ol"].value if r["ol"] else r["text"].value if r["o"] else None, "modality": _local(r["modality"].value),
             "attributed_to": r["srcl"].value if r["srcl"] else None,
             "published": r["issued"].value if r["issued"] else None,
             "retrieved": r["retrieved"].value if r["retrieved"] else None,

@@ -56,14 +56,15 @@ def statement_quads(st: Statement, a: ArticleGraph, g: NamedNode) -> list[Quad]:
     node = NamedNode(statement_iri(st.id))
     subj = NamedNode(st.subject.entity.iri)
     pred = n(KG[st.predicate])
-    obj = NamedNode(st.object.entity.iri) if st.object is not None else Literal(st.object_text, language=art.lang)
-    out = [Quad(subj, pred, obj, g)] if st.modality in FACTUAL else []
+    obj = (NamedNode(st.object.entity.iri) if st.object is not None else
+           None if st.object_kind == "none" else Literal(st.object_text, language=art.lang))
+    # a one-actor event ("X resigned") has no rdf:object and no plain triple
+    out = [Quad(subj, pred, obj, g)] if st.modality in FACTUAL and obj is not None else []
     out += [
         Quad(node, _TYPE, n(RDF.Statement), g),
         Quad(node, _TYPE, n(KG.Statement), g),
         Quad(node, n(RDF.subject), subj, g),
         Quad(node, n(RDF.predicate), pred, g),
-        Quad(node, n(RDF.object), obj, g),
         Quad(node, n(KG.modality), n(KG[st.modality]), g),
         Quad(node, n(KG.confidence), Literal(f"{st.confidence:.3f}", datatype=_XSD_DEC), g),
         Quad(node, n(KG.objectText), Literal(st.object_text, language=art.lang), g),
@@ -73,8 +74,12 @@ def statement_quads(st: Statement, a: ArticleGraph, g: NamedNode) -> list[Quad]:
         Quad(node, n(KG.subjectResolution), Literal(_how(st.subject)), g),
         Quad(node, n(PROV.wasDerivedFrom), g, g),
     ]
+    if obj is not None:
+        out.append(Quad(node, n(RDF.object), obj, g))
     if st.object_kind == "proposition":
         out.append(Quad(node, _TYPE, n(KG.Claim), g))
+    elif st.object_kind == "none":
+        out.append(Quad(node, _TYPE, n(KG.OneActorEvent), g))
     if st.object is not None:
         out.append(Quad(node, n(KG.objectResolution), Literal(_how(st.object)), g))
     if art.published:

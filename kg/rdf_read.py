@@ -97,7 +97,7 @@ def read_article_graph(store, graph_iri: str) -> ArticleGraph:
     for s, p in props.items():
         if str(KG.Statement) not in {t.value for t in p.get(str(RDF.type), [])}:
             continue
-        obj = p[str(RDF.object)][0]
+        obj = p[str(RDF.object)][0] if str(RDF.object) in p else None
         spans = []
         for ev in p.get(str(KG.evidence), []):
             spans.append(Span(int(one(ev.value, OA.start)), int(one(ev.value, OA.end)), one(ev.value, OA.exact)))
@@ -107,7 +107,7 @@ def read_article_graph(store, graph_iri: str) -> ArticleGraph:
             id=unquote(s.rsplit("/", 1)[-1]), article_id=article.id,
             subject=_resolution(one(s, RDF.subject), one(s, KG.subjectText, ""), one(s, KG.subjectResolution), entities, s),
             predicate=one(s, RDF.predicate)[len(_KG):],
-            object_kind="entity" if isinstance(obj, ox.NamedNode) else "proposition",
+            object_kind="none" if obj is None else "entity" if isinstance(obj, ox.NamedNode) else "proposition",
             object=_resolution(obj.value, one(s, KG.objectText, ""), one(s, KG.objectResolution), entities, s)
             if isinstance(obj, ox.NamedNode) else None,
             object_text=one(s, KG.objectText, ""), modality=one(s, KG.modality)[len(_KG):],

@@ -13,7 +13,7 @@ def _entity(r: Resolution | None, text: str | None = None) -> dict:
 
 def statement_record(article: Article, s: Statement) -> dict:
     """One JSON object per statement, exactly the documented shape."""
-    obj = _entity(s.object) if s.object is not None else _entity(None, s.object_text)
+    obj = _entity(s.object) if s.object is not None else _entity(None, s.object_text or None)
     obj = {"label": obj["label"], "text": obj["text"], "kind": s.object_kind, "wikidata": obj["wikidata"], "iri": obj["iri"]}
     ev = s.evidence[0]
     return {

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 MODALITIES = ("asserted", "reported", "negated", "hypothetical", "planned", "denied")
-OBJECT_KINDS = ("entity", "proposition")
+OBJECT_KINDS = ("entity", "proposition", "none")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class Argument:
 
     text: str
     span: Span  # where the argument (or the pronoun standing for it) is in the sentence
-    kind: str = "entity"  # "entity" | "proposition"
+    kind: str = "entity"  # "entity" | "proposition" | "none" (no second actor: "X resigned")
     ner: str | None = None  # coarse NER hint: PER, ORG, LOC, GPE, MISC, ROLE
     surface: str | None = None  # the words in this sentence when different from ``text`` (pronoun, role)
     via: str = "direct"  # direct | apposition | coref | role | plural | quote-speaker
@@ -145,9 +145,9 @@ class Statement:
     article_id: str
     subject: Resolution
     predicate: str
-    object_kind: str  # "entity" | "proposition"
+    object_kind: str  # "entity" | "proposition" | "none" (a one-actor event: no rdf:object)
     object: Resolution | None  # for entity objects
-    object_text: str  # surface text of the object (the claim text for propositions)
+    object_text: str  # surface text of the object (the claim text for propositions, the theme or "" for none)
     modality: str
     attributed_to: Resolution | None
     location: Resolution | None

@@ -63,6 +63,7 @@ class KG(DefinedNamespace):
     Article: URIRef
     Statement: URIRef
     Claim: URIRef
+    OneActorEvent: URIRef
     Relation: URIRef
     Modality: URIRef
 

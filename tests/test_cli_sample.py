@@ -113,6 +113,27 @@ def test_stats_and_validate(runner, sample_store):
     assert "1 of 1 graph(s) conform" in r.stdout
 
 
+def test_one_actor_event_is_stored_and_valid(runner, tmp_path):
+    """A resignation has no second actor: the JSON Lines object is kind "none", the store has the
+    statement without rdf:object and SHACL accepts it."""
+    text = tmp_path / "resign.txt"
+    text.write_text("Minister resigns\n\nFinance Minister Maria Kowalska resigned on Friday after the vote.\n",
+                    encoding="utf-8")
+    opts = ("--lang", "en", "--published", "2025-03-07T10:00:00")
+    r = invoke(runner, "extract", text, *opts, "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {(x["subject"]["label"], x["predicate"], x["object"]["kind"], x["object"]["text"]) for x in rows} \
+        >= {("Maria Kowalska", "withdraw", "none", None)}
+    store = tmp_path / "store"
+    assert invoke(runner, "ingest", text, *opts, "--store", store, "--no-show").exit_code == 0
+    r = invoke(runner, "validate", "--store", store)
+    assert r.exit_code == 0 and "1 of 1 graph(s) conform" in r.stdout, r.output
+    r = invoke(runner, "statements", "--store", store, "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    assert any(x["predicate"] == "withdraw" and x["object"] is None for x in map(json.loads, r.stdout.splitlines()))
+
+
 def test_extract_jsonl_contract(runner):
     r = invoke(runner, "extract", SAMPLE, "--format", "jsonl")
     assert r.exit_code == 0

@@ -91,3 +91,62 @@ def test_coordination_chains_and_lemma_repair():
 def test_partitives_and_institutions_of_a_state():
     got = {t[:3] for t in triples("Thousands of Iraqi Kurds protested against the government of Iraq.", "en")}
     assert ("Kurds", "protest", "Iraq") in got, got
+
+
+# -- one-actor events, predicative adjectives, participant choice ------------------------------------
+
+def _one_actor(statements):
+    return {(s.subject.entity.label, s.predicate, s.object_text) for s in statements if s.object_kind == "none"}
+
+
+def test_one_actor_event_has_no_object():
+    st = extract("Finance Minister Maria Kowalska resigned on Friday after the vote.", "en")
+    assert ("Maria Kowalska", "withdraw", "") in _one_actor(st)
+    assert all(s.object is None for s in st if s.object_kind == "none")
+
+
+def test_one_actor_event_keeps_its_theme():
+    st = extract("The rebel movement declared a unilateral ceasefire on Monday.", "en")
+    assert any(p == "withdraw" and "ceasefire" in text for _, p, text in _one_actor(st))
+
+
+def test_verb_without_a_one_actor_reading_gives_nothing():
+    # "attack" needs a target in the lexicon: no statement without one
+    assert not _one_actor(extract("Russia attacked at dawn.", "en"))
+
+
+def test_coordinated_active_verb_takes_the_passive_subject():
+    st = extract("Prime Minister Jan Novak was charged by prosecutors and will resign.", "en")
+    got = {(s.subject.entity.label, s.predicate, s.modality) for s in st if s.object_kind == "none"}
+    assert ("Jan Novak", "withdraw", "planned") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Poland is ready to send troops to Lithuania.", ("Poland", "offer", "Lithuania")),
+    ("Spain is willing to deliver food to Morocco.", ("Spain", "offer", "Morocco")),
+    ("Hungary is opposed to Ukraine's membership.", ("Hungary", "oppose", "Ukraine")),
+])
+def test_predicative_adjective(sentence, expected):
+    assert expected in {(s, p, o) for s, p, o, _, _ in triples(sentence, "en")}
+
+
+def test_named_participant_beats_unnamed_troops():
+    got = {(s, p, o) for s, p, o, _, _ in triples("Spain offered its troops to Morocco.", "en")}
+    assert ("Spain", "offer", "Morocco") in got
+
+
+def test_passive_patient_phrase_not_the_agent():
+    st = extract("A convoy of Kurdish refugees was attacked by Turkish jets.", "en")
+    got = {(s.subject.entity.label, s.predicate, s.object_text) for s in st if s.predicate == "attack"}
+    assert got and all("Turkish" not in o for _, _, o in got)
+    assert any("Kurdish" in o for _, _, o in got)
+
+
+def test_place_named_after_a_place_noun():
+    got = {(s, p, o) for s, p, o, _, _ in triples("Iraqi police imposed a curfew in the city of Mosul.", "en")}
+    assert ("Iraq", "coerce", "Mosul") in got
+
+
+def test_adjective_general_is_not_a_role():
+    st = extract("The unions threatened to hold a general strike.", "en")
+    assert not any("general" == s.object_text.lower() for s in st)

@@ -124,3 +124,13 @@ def test_quoted_refusal_before_the_speech_verb():
 def test_multiword_frame_preposition_and_demonym_agent():
     got = triples("D'après l'agence Reuters, la Pologne a dénoncé des violations de son espace aérien par des drones russes.", "fr")
     assert ("Poland", "condemn", "Russia", "reported", "Reuters") in got, got
+
+
+def test_predicative_adjective_fr():
+    got = {(s, p, o) for s, p, o, _, _ in triples("La Pologne est prête à envoyer des soldats en Lituanie.", "fr")}
+    assert ("Poland", "offer", "Lithuania") in got
+
+
+def test_one_actor_event_fr():
+    st = extract("Le Premier ministre slovaque Jan Novak a démissionné vendredi.", "fr")
+    assert any(s.predicate == "withdraw" and s.object_kind == "none" and s.object is None for s in st)

@@ -35,13 +35,14 @@ SYNTHETIC = [
              "Vladimir Putin could invite Xi Jinping to Moscow."},
     {"id": "syn-minted", "published": "2025-03-06T08:00:00+01:00", "lang": "en", "title": "Talks in Riyadh",
      "text": "Jean Dupontel invited Keir Starmer to Lyon.\n\nThe Zapatistas met Donald Trump in Riyadh.\n\n"
-             "The Kurds said that they will negotiate with Ankara."},
+             "The Kurds said that they will negotiate with Ankara.\n\nJean Dupontel resigned on Friday."},
 ]
 
 RDF_STATEMENTS = """
 SELECT ?st ?s ?p ?o ?text ?m ?hash ?issued ?retrieved ?src ?loc ?nested WHERE {
   GRAPH ?g {
-    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:objectText ?text ; kg:modality ?m .
+    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; kg:objectText ?text ; kg:modality ?m .
+    OPTIONAL { ?st rdf:object ?o }
     ?g kg:contentHash ?hash .
     OPTIONAL { ?g dcterms:issued ?issued } OPTIONAL { ?g kg:retrieved ?retrieved }
     OPTIONAL { ?st prov:wasAttributedTo ?src } OPTIONAL { ?st kg:location ?loc } OPTIONAL { ?st kg:nestedIn ?nested }
@@ -94,7 +95,7 @@ def rdf_view(store) -> dict:
     with OxigraphStore(store, read_only=True) as s:
         statements = {}
         for r in s.query(RDF_STATEMENTS):
-            entity_object = r["o"].__class__.__name__ == "NamedNode"
+            entity_object = r["o"] is not None and r["o"].__class__.__name__ == "NamedNode"
             statements[_sid(r["st"].value)] = {
                 "subject": r["s"].value, "predicate": _local(r["p"].value),
                 "object": r["o"].value if entity_object else None, "text": r["text"].value,
@@ -189,6 +190,7 @@ def test_ingest_to_both_stores_gives_the_same_statements(runner, neo, corpus, tm
     assert {s["published"] for s in st} >= {"2025-02-12T21:36:00", "2025-03-04T09:30:00+01:00", "2025-03-05T14:00:00+00:00"}
     assert {s["retrieved"] for s in st} >= {"2025-02-13T08:14:49+00:00", "2025-03-04T10:00:00+00:00", None}
     assert any(s["object"] is None for s in st) and any(s["attributed_to"] for s in st)
+    assert any(s["predicate"] == "withdraw" and s["object"] is None and s["text"] == "" for s in st)  # one-actor event
     assert any(lab - {"Person", "Organization"} for e, lab in ((k, v["labels"]) for k, v in graph["entities"].items())
                if "/minted/" in e)
 

@@ -134,3 +134,24 @@ def test_ingested_sample_round_trips(sample_store):
     again = OxigraphStore.memory()
     again.write([back])
     assert {q for q in again.graph_quads([iri]) if not q.predicate.value.endswith("#ingested")} == stored
+
+
+def test_one_actor_event_round_trips_without_object_or_plain_triple():
+    """"X resigned": no rdf:object, no plain triple, typed kg:OneActorEvent, read back as "none"."""
+    from kg.vocab import KG
+
+    a = _article("art-four", ("Poutine démissionne", "Vladimir Poutine a démissionné."), datetime(2025, 3, 2, 9, 0), None)
+    one = replace(_statement(a, PUTIN, "withdraw", None, "asserted", "Vladimir Poutine a démissionné."),
+                  object_kind="none")
+    g = ArticleGraph(a, (one,), (PUTIN,), "test-1")
+    store = OxigraphStore.memory()
+    assert store.write([g]).errors == []
+    back = read_all(store.store, [article_iri(a.id)])[0]
+    assert_same(g, back)
+    assert back.statements[0].object_kind == "none" and back.statements[0].object is None
+    ask = lambda q: bool(store.store.query(q))  # noqa: E731
+    assert ask(f"ASK {{ GRAPH ?g {{ ?st a <{KG.OneActorEvent}> }} }}")
+    assert not ask("ASK { GRAPH ?g { ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ; "
+                   "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o } }")
+    assert not ask(f"ASK {{ GRAPH ?g {{ <{PUTIN.iri}> <{KG.withdraw}> ?o }} }}")
+    assert build_rows(back).relations == {}  # no typed relationship in Neo4j: the statement node only

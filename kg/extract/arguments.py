@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..ontology import LexEntry
 from ..types import Argument
 from .clause import (AGENT_PREPS, IMPERSONAL, LOCATION_PREPS, SPEAKER_PRONOUNS, SentenceState, _infinitive,
-                     _present_participle, is_passive)
+                     _present_participle)
 from .mentions import PRONOUNS, SentenceMentions
 
 
@@ -62,8 +62,11 @@ class ArgumentRules:
 
     def _subjects(self, v, m, st, depth):
         ad = self.ad
-        passive = is_passive(v, ad)
-        for c in v.children:
+        passive = self.passive(v)
+        # the subject, also when the parser hung it on the auxiliary ("Hungary[nsubj→is] is opposed to")
+        kids = list(v.children) + [g for c in v.children if c.dep_.startswith("aux") or c.dep_ == "cop"
+                                   for g in c.children if g.dep_ in ad.subj and g.i < c.i]
+        for c in kids:
             personal = c.dep_ in ad.expl_subj and v.lemma_ not in IMPERSONAL and c.lower_ in ("il", "elle")
             if (c.dep_ in ad.subj or personal) and not passive or c.dep_ in ad.subj_pass and not passive:
                 if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the participle's own subject
@@ -92,7 +95,12 @@ class ArgumentRules:
                         return args, "object-control"
         # "began a strike to protest against X", "pour protester"; free participles: "demonstrated, calling for X"
         purpose = v.dep_ in ad.advcl and (_infinitive(v) or _present_participle(v))
-        if depth < 3 and v.head != v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose) \
+        if v.dep_ in ad.conj and self.passive(v.head) and not passive:
+            # "X has been indicted by Y and will resign": the coordinated active verb shares the surface subject
+            for c in v.head.children:
+                if c.dep_ in ad.subj_pass:
+                    return self.expand(c, m, st, set(), "subj"), "inherited"
+        if depth < 3 and v.head != v and (v.dep_ in ad.xcomp or v.dep_ in ad.conj or purpose or v.dep_ == "acomp") \
                 and v.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             args, _ = self.subjects(v.head, m, st, depth + 1)
             return args, "inherited"
@@ -113,6 +121,10 @@ class ArgumentRules:
     def objects(self, v, entry: LexEntry, noun, m, st, subj_keys: set[str], passive: bool, deep: bool = True):
         """(arguments, kind, spec) for the first lexicon slot that is filled."""
         ad = self.ad
+        # a speech act's non-actor object ("announced new talks", "demanded immediate elections") is its
+        # content; for a directed act (demand, threaten) only when no actor is found inside it
+        theme = None
+        generic = None  # unnamed actor nouns ("offered its troops to X"): used only when no named actor is found
         for spec in entry.args:
             toks = []
             if spec == "obj":
@@ -137,11 +149,17 @@ class ArgumentRules:
                 continue
             elif spec == "xcomp":
                 for x in ad.kids(v, "xcomp"):
+                    generic = None
                     for t in x.subtree:
-                        if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod) and m.is_actor_token(t):
+                        if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod or ad.prep_of(t)) \
+                                and m.is_actor_token(t):
                             args = self.expand(t, m, st, subj_keys, "obj")
-                            if args:
+                            if args and _generic(args):  # "ready to send troops to Y": Y, not the troops
+                                generic = generic or args
+                            elif args:
                                 return args, "entity", spec
+                    if generic:
+                        return generic, "entity", spec
                     if self.relations[entry.relation].speech and deep:  # (plural symmetric subjects pair up instead)
                         # "we promised to work closely": the commitment itself is the object
                         first = next((t for t in x.subtree if t.dep_ != "mark" and t.lower_ not in ("to", "de", "d'")), x)
@@ -152,15 +170,23 @@ class ArgumentRules:
                 continue
             for t in toks:
                 args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
-                if args:
+                if args and _generic(args):
+                    generic = generic or (args, "entity", spec)
+                elif args:
                     return args, "entity", spec
-            if spec == "obj" and toks and self.relations[entry.relation].speech:
+            if spec == "obj" and toks and self.relations[entry.relation].speech and theme is None:
                 t = toks[0]
                 first, last = t.left_edge, t.right_edge
-                return [Argument(m.text_of(first, last), m.tok_span(first, last), kind="proposition")], "proposition", spec
+                theme = [Argument(m.text_of(first, last), m.tok_span(first, last), kind="proposition")], "proposition", spec
+                if self.relations[entry.relation].plover is None:  # plain speech: what was said is the object
+                    return theme
         found = self.deep_object(v, noun, m, st, subj_keys) if deep else []
-        if found:
+        if found and not (generic and _generic(found)):
             return found, "entity", "deep"
+        if generic is not None:
+            return generic
+        if theme is not None:
+            return theme
         if "none" in entry.args:
             return [], "none", "none"
         return [], None, None
@@ -180,13 +206,18 @@ class ArgumentRules:
         """An actor inside the object or prepositional phrases when no slot names one directly:
         "demanded a truce *with Moslem forces*", "rejected an *Indian* proposal", "support *Turkey's* efforts"."""
         ad = self.ad
-        roots = [c for c in v.children if c.dep_ in ad.obj or c.dep_ in ad.iobj or c.dep_ in ad.xcomp]
+        passive = self.passive(v)
+        # in the passive the patient phrase is the subject ("a camp *for Congolese refugees* was attacked by X")
+        patient = ad.subj_pass if passive else ad.obj
+        roots = [c for c in v.children if c.dep_ in patient or c.dep_ in ad.iobj or c.dep_ in ad.xcomp]
         # verb-level prepositional phrases only when the preposition introduces a participant
-        # ("against X", "avec X"), never a topic ("parler de X", "talk about X") or a bare place
-        roots += [n for p, n in ad.obliques(v) if p in ad.actor_preps and p not in ad.topic_preps]
+        # ("against X", "avec X"), never a topic ("parler de X", "talk about X") or a bare place, nor the agent
+        roots += [n for p, n in ad.obliques(v) if p in ad.actor_preps and p not in ad.topic_preps
+                  and not (passive and p in AGENT_PREPS)]
         if noun is not None:
             roots.append(noun)
         clause = set(ad.ccomp) | set(ad.advcl) | set(ad.relcl) | set(ad.acl) | set(ad.parataxis) | set(ad.subj) | set(ad.conj)
+        generic = []
         for r in sorted(roots, key=lambda t: t.i):
             stack = [r]
             while stack:
@@ -197,10 +228,12 @@ class ArgumentRules:
                 if t.i != v.i and (noun is None or t.i != noun.i) and (m.is_actor_token(t) and not m.is_pronoun(t) or m.ner(t) == "NORP"
                                    or t.pos_ == "NOUN" and m.modifier_actors(t, t, t)):
                     args = [a for a in self.expand(t, m, st, subj_keys, "obj") if self.discourse.key_of(a)[0] not in subj_keys]
-                    if args:
+                    if args and _generic(args):  # "sent troops to Bosnia": a named actor later wins
+                        generic = generic or args
+                    elif args:
                         return args
                 stack.extend(sorted(t.children, key=lambda c: c.i))
-        return []
+        return generic
 
     # -- claims and frames ---------------------------------------------------------------------
     def frame_source(self, v, m, st) -> list[Argument]:
@@ -226,3 +259,8 @@ class ArgumentRules:
         return None
 
     # -- the pattern ---------------------------------------------------------------------------
+
+
+def _generic(args: list[Argument]) -> bool:
+    """Only unnamed actor nouns ("troops", "des soldats", "officials"): a weaker object than a name."""
+    return all(a.via == "noun" for a in args)

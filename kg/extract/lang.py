@@ -63,6 +63,9 @@ class Adapter:
                             out.append(("by" if c.dep_ == "agent" else c.lower_, g))
                     if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
                         out.append(("to", c))
+                elif c.dep_ == "prt" and c.lower_ == "up":
+                    # "kidnapped up[prt] to[prep] 16 advisers": a quantity misparsed as a particle
+                    out += [(p.lower_, g) for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             return out
         for c in tok.children:
             if c.dep_ in self.obl or c.dep_ in self.nmod or c.dep_ in self.agent:

@@ -103,6 +103,8 @@ class SentenceMentions:
         return tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON.get(self.ad.lang, set())
 
     def is_role(self, tok) -> bool:
+        if tok.dep_ == "amod" or tok.pos_ == "ADJ" and tok.dep_ != "ROOT":  # "a general strike": a modifier, not a general
+            return False
         return fold(tok.lemma_) in self.lex.role_heads or fold(tok.text) in self.lex.role_heads
 
     def actor_noun_type(self, tok) -> str | None:
@@ -214,7 +216,8 @@ class SentenceMentions:
                     if inner:
                         span = self.tok_span(*self.extent(tok))
                         return [Argument(a.text, span, a.kind, a.ner, a.surface, a.via, a.role_phrase) for a in inner]
-            return []
+            # "the Hizbollah group", "Palestinian groups": a named or national modifier is the actor
+            return self.modifier_actors(tok, *self.extent(tok))
         ent = self.entity(tok)
         if ent is not None and self.ner(tok) not in ACTOR_NER:
             return []  # dates, amounts, works of art: never actors
@@ -228,6 +231,10 @@ class SentenceMentions:
         if ent is not None:
             first, last = self.extent(ent.root)
             first, last = min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i)
+            for c in ent.root.children:
+                # "Kenzo Oshima, the UN Emergency Relief Coordinator,": the mention keeps its apposed title
+                if c.dep_ in self.ad.appos and c.i > last.i and self.entity(c) is None and self.is_role(c):
+                    last = self.phrase(c, max_tokens=12, by_entity=False)[1]
             return [Argument(ent.text, self.tok_span(first, last), ner=self.ner(tok))]
         # apposition: "le ministre américain de la Défense, Pete Hegseth"
         for c in tok.children:

@@ -45,11 +45,25 @@ class PatternMatcher(ArgumentRules, ClaimRules):
                     return guess
         return lemma
 
+    def predicative(self, v) -> bool:
+        """An adjective used as the predicate ("X is willing to…", "X est prêt à…", "opposed to X"):
+        the lexicon's adjective rows apply to it like verb rows."""
+        return v.dep_ == "acomp" or any(c.dep_ == "cop" for c in v.children) or v.dep_ in ("ROOT", "ccomp", "advcl") \
+            and any(c.dep_ in self.ad.subj for c in v.children)
+
+    def adjectival(self, v) -> bool:
+        """A participle the lexicon knows as an adjective ("is opposed to", "is committed to"): not a passive."""
+        return v.pos_ == "VERB" and v.lower_ != v.lemma_.lower() and v.lower_ in self.lexicon and is_passive(v, self.ad)
+
+    def passive(self, v) -> bool:
+        return is_passive(v, self.ad) and not self.adjectival(v)
+
     def triggers(self, v) -> list[tuple[LexEntry, object]]:
         """Lexicon entries a verb token triggers, most specific first, with the light-verb noun if any."""
-        if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ in ("ROOT", "ccomp")):
+        if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ in ("ROOT", "ccomp")) \
+                and not (v.pos_ == "ADJ" and self.predicative(v)):
             return []
-        lemma = self.verb_lemma(v)
+        lemma = v.lower_ if self.adjectival(v) else self.verb_lemma(v)
         keys: list[tuple[str, object]] = []
         for c in v.children:
             if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
@@ -80,6 +94,15 @@ class PatternMatcher(ArgumentRules, ClaimRules):
                             return out
         return [(e, None) for e in self.lexicon.get(lemma, []) if e.relation is not None]
 
+    def theme(self, v, noun, m: SentenceMentions) -> Argument:
+        """The object of a one-actor event: its direct-object phrase ("declared *a unilateral ceasefire*")
+        as text, or empty."""
+        head = noun if noun is not None else next((c for c in v.children if c.dep_ in self.ad.obj), None)
+        if head is None:
+            s = m.tok_span(v, v)
+            return Argument("", Span(s.start, s.start, ""), kind="none")
+        return Argument(m.text_of(head.left_edge, head.right_edge), m.tok_span(head.left_edge, head.right_edge), kind="none")
+
     # -- the pattern ---------------------------------------------------------------------------
     def run_sentence(self, sent, m: SentenceMentions, st: SentenceState, out: list[Candidate]) -> None:
         evidence = m.span(sent.start_char, sent.end_char)
@@ -98,7 +121,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         ad = self.ad
         entry, noun = entries[0]
         rel = self.relations[entry.relation]
-        passive = is_passive(v, ad)
+        passive = self.passive(v)
         subjects, how = self.subjects(v, m, st)
         subjects = [s for s in subjects if s.kind == "entity"]
         if not subjects:
@@ -130,6 +153,11 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         elif rel.symmetric and len(subjects) > 1:
             pairs = [(subjects[0], o) for o in subjects[1:]]
             pattern.append("plural-symmetric")
+        elif kind == "none" and not rel.speech:
+            # the lexicon allows this event without a second actor ("X resigned", "the rebels surrendered")
+            theme = self.theme(v, noun, m)
+            pairs = [(s, theme) for s in subjects]
+            pattern.append("one-actor")
         if not pairs:
             if rel.speech:
                 self.register_frames(v, subjects, st, None)
