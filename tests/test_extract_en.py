@@ -150,3 +150,9 @@ def test_place_named_after_a_place_noun():
 def test_adjective_general_is_not_a_role():
     st = extract("The unions threatened to hold a general strike.", "en")
     assert not any("general" == s.object_text.lower() for s in st)
+
+
+def test_singular_pronoun_never_takes_a_plural_speaker():
+    st = extract("Angry farmers marched against Agriculture Minister Jan Kowalski, saying he must resign.", "en")
+    resigning = {s.subject.entity.label for s in st if s.predicate == "withdraw"}
+    assert resigning == {"Jan Kowalski"}

@@ -25,7 +25,8 @@ class ArgumentRules:
                 return [Argument(a.text, surface, a.kind, a.ner, tok.text, "plural", a.role_phrase, a.antecedent or a.span.text)
                         for a in ants]
             frame = st.frames.get(tok.i)
-            if frame is not None and role == "subj" and len(frame.speaker) == 1 and tok.lower_ in SPEAKER_PRONOUNS:
+            if frame is not None and role == "subj" and len(frame.speaker) == 1 and tok.lower_ in SPEAKER_PRONOUNS \
+                    and (number == "pl") == self._plural(frame.speaker[0], m):
                 # "X a affirmé qu'il…", "X said it would…": the reported clause's subject pronoun is the speaker
                 a = frame.speaker[0]
                 if self.discourse.key_of(a)[0] not in exclude:
@@ -54,6 +55,13 @@ class ArgumentRules:
             if c.dep_ in self.ad.conj and m.is_pronoun(c):
                 out.extend(self.expand(c, m, st, exclude | {self.discourse.key_of(a)[0] for a in out}, role))
         return out
+
+    @staticmethod
+    def _plural(a: Argument, m: SentenceMentions) -> bool:
+        """Whether the phrase an argument was read from is plural ("activists" → "he" is someone else)."""
+        inside = [t for t in m.sent if a.span.start <= m.offset + t.idx < a.span.end]
+        root = next((t for t in inside if not (a.span.start <= m.offset + t.head.idx < a.span.end) or t.head == t), None)
+        return root is not None and ("Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS"))
 
     def subjects(self, v, m: SentenceMentions, st: SentenceState, depth: int = 0) -> tuple[list[Argument], str]:
         if v.i not in st.subjects:

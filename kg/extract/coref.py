@@ -60,7 +60,7 @@ class Discourse:
         for r in self._ranked(sent_no, position, persons_only=not neuter):
             if neuter and r.person:
                 continue
-            if r.key in exclude:
+            if r.key in exclude or r.plural:  # "the activists … saying he must resign": not them
                 continue
             if gender and not neuter and r.gender and r.gender != gender:
                 continue
