@@ -64,7 +64,7 @@ def build_statements(article: Article, candidates: list[Candidate], resolve: Res
             object_text=c.object.surface or c.object.text if obj else c.object.text, modality=c.modality,
             attributed_to=resolve(c.attributed_to) if c.attributed_to else None,
             location=resolve(c.location) if c.location else None,
-            event_type=c.event_type or event_type(rel.plover, c.modality), cameo=rel.cameo, evidence=[c.evidence], confidence=conf, pattern=c.pattern,
+            event_type=c.event_type or _event_type(rel.plover, c), cameo=rel.cameo, evidence=[c.evidence], confidence=conf, pattern=c.pattern,
             parent=c.parent,
         )
     out = []
@@ -75,6 +75,14 @@ def build_statements(article: Article, candidates: list[Candidate], resolve: Res
         out.append(Statement(**m, nested_in=nested if nested != m["id"] else None))
     out.sort(key=lambda s: (s.evidence[0].start, s.predicate, s.id))
     return out
+
+
+def _event_type(plover: str | None, c: Candidate) -> str | None:
+    """PLOVER type from the relation and modality; an act someone else urged, allowed or prevented
+    ("urged Iran to release …") is not the subject's intent, so it gets no intent coding."""
+    if "object-control" in c.pattern.split("+") and c.modality not in ("asserted", "reported"):
+        return None
+    return event_type(plover, c.modality)
 
 
 def entities_of(statements: list[Statement]) -> tuple[Entity, ...]:

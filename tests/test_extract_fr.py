@@ -127,8 +127,13 @@ def test_multiword_frame_preposition_and_demonym_agent():
 
 
 def test_predicative_adjective_fr():
-    got = {(s, p, o) for s, p, o, _, _ in triples("La Pologne est prête à envoyer des soldats en Lituanie.", "fr")}
-    assert ("Poland", "offer", "Lithuania") in got
+    got = {(s, p, o, m) for s, p, o, m, _ in triples("La Norvège est prête à pardonner la Suède.", "fr")}
+    assert ("Norway", "support", "Sweden", "planned") in got
+
+
+def test_appeler_a_is_urging_not_a_phone_call():
+    got = {t[:4] for t in triples("La France a appelé la Russie à retirer ses troupes.", "fr")}
+    assert ("France", "urge", "Russia", "asserted") in got and not any(t[1] == "call" for t in got)
 
 
 def test_one_actor_event_fr():

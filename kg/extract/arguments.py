@@ -96,11 +96,13 @@ class ArgumentRules:
             return [], "passive-no-agent"
         if v.dep_ in ad.xcomp and v.head.lemma_.lower() in self.control:
             # "appelé Moscou à accepter", "urged Iran to stop": the controller is the head's object
-            for c in v.head.children:
-                if c.dep_ in ad.obj or c.dep_ in ad.iobj:
-                    args = self.expand(c, m, st, set(), "subj")
-                    if args:
-                        return args, "object-control"
+            controllers = [c for c in v.head.children if c.dep_ in ad.obj or c.dep_ in ad.iobj]
+            # "called on[prep] Iran to release", "a appelé à[…]": the particle parsed as a preposition
+            controllers += [n for p, n in ad.obliques(v.head) if p in ("on", "upon") and n.i < v.i]
+            for c in controllers:
+                args = self.expand(c, m, st, set(), "subj")
+                if args:
+                    return args, "object-control"
         # "began a strike to protest against X", "pour protester"; free participles: "demonstrated, calling for X"
         purpose = v.dep_ in ad.advcl and (_infinitive(v) or _present_participle(v))
         if v.dep_ in ad.conj and self.passive(v.head) and not passive:
@@ -139,6 +141,9 @@ class ArgumentRules:
                 # in the passive the patient is the (passive) subject, also a bare participle's nsubj
                 toks = [c for c in v.children if (c.dep_ in ad.subj_pass or c.dep_ in ad.subj if passive else c.dep_ in ad.obj)
                         and (noun is None or c.i != noun.i)]
+                if not toks and not passive and "_" in entry.lemma:
+                    # a phrasal verb whose particle was parsed as a preposition: "called on[prep] Arabs[pobj]"
+                    toks = [n for p, n in ad.obliques(v) if p == entry.lemma.split("_", 1)[1]]
                 if not toks and not passive:
                     toks = self.loose_objects(v, m)
                 if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN"):

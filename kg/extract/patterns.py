@@ -73,6 +73,8 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         for c in v.children:
             if c.dep_ == "prt":
                 keys.append((f"{lemma}_{c.lower_}", None))
+            elif c.dep_ in self.ad.obl and f"{lemma}_{c.lower_}" in self.lexicon and c.i == v.i + 1:
+                keys.append((f"{lemma}_{c.lower_}", None))  # "called for[prep] sanctions": the phrasal verb call_for
         keys.append((lemma, None))
         out = []
         for key, noun in keys[:-1]:  # light-verb, reflexive and phrasal readings first
@@ -92,7 +94,11 @@ class PatternMatcher(ArgumentRules, ClaimRules):
                             out.append((e, c))
                         if out:
                             return out
-        return [(e, None) for e in self.lexicon.get(lemma, []) if e.relation is not None]
+        out = [(e, None) for e in self.lexicon.get(lemma, []) if e.relation is not None]
+        if v.pos_ == "ADJ" and all(e.args == ("xcomp",) for e, _ in out) \
+                and any(self.triggers(x) for x in self.ad.kids(v, "xcomp")):
+            return []  # "ready to attack Y": the attack, planned, is the statement; the readiness is not another
+        return out
 
     def theme(self, v, noun, m: SentenceMentions) -> Argument:
         """The object of a one-actor event: its direct-object phrase ("declared *a unilateral ceasefire*")
@@ -129,6 +135,9 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         subj_keys = {self.discourse.key_of(s)[0] for s in subjects}
         objects, kind, spec = [], None, None
         fallback = None
+        if v.lemma_.lower() in self.control and ad.kids(v, "xcomp"):
+            # an object-control verb with an infinitive ("appeler X à faire"): the reading that takes it first
+            entries = sorted(entries, key=lambda en: "xcomp" not in en[0].args)
         for e, _ in entries:  # the first reading whose slots fill wins; an intransitive reading only if none does
             found = self.objects(v, e, noun, m, st, subj_keys, passive,
                                  deep=not (self.relations[e.relation].symmetric and len(subjects) > 1))
