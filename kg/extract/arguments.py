@@ -194,7 +194,9 @@ class ArgumentRules:
                 if self.relations[entry.relation].plover is None:  # plain speech: what was said is the object
                     return theme
         found = self.deep_object(v, noun, m, st, subj_keys) if deep else []
-        if found and not (generic and _generic(found)):
+        # a place found deep is often only where it happened ("arrêtés par la police à Téhéran"): it does
+        # not replace an unnamed participant from a slot
+        if found and not (generic and (_generic(found) or all(a.ner == "LOC" for a in found))):
             return found, "entity", "deep"
         if generic is not None:
             return generic

@@ -323,7 +323,8 @@ class SentenceMentions:
         last = min(last, doc[min(tok.i + max_tokens, self.sent.end - 1)], key=lambda t: t.i)
         while last.i > tok.i and last.is_punct:
             last = doc[last.i - 1]
-        while first.i < tok.i and (first.is_punct or first.dep_ == "cc"):
+        # the preposition is not part of the mention ("à la Russie" → "la Russie")
+        while first.i < tok.i and (first.is_punct or first.dep_ in ("cc", "case", "fixed") and first.head.i >= tok.i):
             first = doc[first.i + 1]
         return first, last
 

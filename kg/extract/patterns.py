@@ -51,9 +51,19 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         return v.dep_ == "acomp" or any(c.dep_ == "cop" for c in v.children) or v.dep_ in ("ROOT", "ccomp", "advcl") \
             and any(c.dep_ in self.ad.subj for c in v.children)
 
+    def adjective_key(self, v) -> str | None:
+        """The lexicon's adjective row for a participle read as an adjective ("is opposed to", "est disposée
+        à": masculine singular in French), or None."""
+        if v.pos_ != "VERB" or not is_passive(v, self.ad):
+            return None
+        w = v.lower_
+        forms = [w] + ([w[:-2], w[:-1]] if self.lang == "fr" and w.endswith("es") else
+                       [w[:-1]] if self.lang == "fr" and w[-1:] in ("e", "s") else [])
+        return next((f for f in forms if f != v.lemma_.lower() and f in self.lexicon), None)
+
     def adjectival(self, v) -> bool:
-        """A participle the lexicon knows as an adjective ("is opposed to", "is committed to"): not a passive."""
-        return v.pos_ == "VERB" and v.lower_ != v.lemma_.lower() and v.lower_ in self.lexicon and is_passive(v, self.ad)
+        """A participle the lexicon knows as an adjective: not a passive."""
+        return self.adjective_key(v) is not None
 
     def passive(self, v) -> bool:
         return is_passive(v, self.ad) and not self.adjectival(v)
@@ -63,7 +73,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ in ("ROOT", "ccomp")) \
                 and not (v.pos_ == "ADJ" and self.predicative(v)):
             return []
-        lemma = v.lower_ if self.adjectival(v) else self.verb_lemma(v)
+        lemma = self.adjective_key(v) or self.verb_lemma(v)
         keys: list[tuple[str, object]] = []
         for c in v.children:
             if c.dep_ in self.ad.obj and c.pos_ == "NOUN":
@@ -95,7 +105,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
                         if out:
                             return out
         out = [(e, None) for e in self.lexicon.get(lemma, []) if e.relation is not None]
-        if v.pos_ == "ADJ" and all(e.args == ("xcomp",) for e, _ in out) \
+        if (v.pos_ == "ADJ" or self.adjectival(v)) and all(e.args == ("xcomp",) for e, _ in out) \
                 and any(self.triggers(x) for x in self.ad.kids(v, "xcomp")):
             return []  # "ready to attack Y": the attack, planned, is the statement; the readiness is not another
         return out
