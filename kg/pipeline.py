@@ -11,7 +11,7 @@ from .extract import extract_candidates
 from .nlp import ParsedParagraph, load_pipeline, normalise_for_parse, parse, supported
 from .read import ReadOptions, read_paths
 from .resolve import Resolver
-from .statements import argument_resolver, build_statements, entities_of
+from .statements import argument_resolver, build_statements, counterpart_resolver, entities_of
 from .types import Article, ArticleGraph
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
@@ -38,7 +38,7 @@ def analyse(article: Article, resolver: Resolver | None = None, nlp=None,
         return resolve(arg).entity.type in _MEDIA
 
     candidates = extract_candidates(article, parsed, key_of, is_media)
-    statements = build_statements(article, candidates, resolve)
+    statements = build_statements(article, candidates, resolve, counterpart_resolver(article, resolver))
     return ArticleGraph(article, tuple(statements), entities_of(statements), EXTRACTOR_VERSION)
 
 

@@ -13,6 +13,7 @@ from .resolve import Resolver
 from .types import Argument, Article, Candidate, Entity, Resolution, Statement
 
 ResolveArg = Callable[[Argument], Resolution]
+Counterpart = Callable[[Argument, Resolution], Resolution | None]
 
 
 def argument_resolver(article: Article, resolver: Resolver) -> ResolveArg:
@@ -37,7 +38,20 @@ def argument_resolver(article: Article, resolver: Resolver) -> ResolveArg:
     return resolve_arg
 
 
-def build_statements(article: Article, candidates: list[Candidate], resolve: ResolveArg) -> list[Statement]:
+def counterpart_resolver(article: Article, resolver: Resolver) -> Counterpart:
+    """"Putin met his Chinese counterpart": the object role phrase resolved through the subject's office."""
+
+    def counterpart(obj: Argument, subj: Resolution) -> Resolution | None:
+        if not obj.role_phrase:
+            return None
+        found = resolver.counterpart(obj.role_phrase, article.lang, article.published, subj.entity.iri)
+        return replace(found, mention=obj.span.text) if found is not None else None
+
+    return counterpart
+
+
+def build_statements(article: Article, candidates: list[Candidate], resolve: ResolveArg,
+                     counterpart: Counterpart | None = None) -> list[Statement]:
     """Resolve, deduplicate (same subject, relation, object, modality = one statement, several
     evidence spans) and number the statements of one article."""
     relations = load_ontology().relations
@@ -46,6 +60,8 @@ def build_statements(article: Article, candidates: list[Candidate], resolve: Res
     for i, c in enumerate(candidates):
         subj = resolve(c.subject)
         obj = resolve(c.object) if c.object.kind == "entity" else None
+        if obj is not None and counterpart is not None:
+            obj = counterpart(c.object, subj) or obj
         if obj is not None and obj.entity.iri == subj.entity.iri:
             continue
         object_key = obj.entity.iri if obj else fold(c.object.text)

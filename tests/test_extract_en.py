@@ -171,3 +171,13 @@ def test_singular_pronoun_never_takes_a_plural_speaker():
     st = extract("Angry farmers marched against Agriculture Minister Jan Kowalski, saying he must resign.", "en")
     resigning = {s.subject.entity.label for s in st if s.predicate == "withdraw"}
     assert resigning == {"Jan Kowalski"}
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("2023-06-19T10:00:00", "Qin Gang"),  # China's foreign minister then
+    ("2024-03-01T10:00:00", "Wang Yi"),
+])
+def test_counterpart_is_the_same_office_in_the_other_state(published, expected):
+    st = extract("Antony Blinken met his Chinese counterpart in Beijing.", "en", published)
+    assert [(s.subject.entity.label, s.predicate, s.object.entity.label) for s in st] == [
+        ("Antony Blinken", "meet", expected)]

@@ -139,3 +139,9 @@ def test_appeler_a_is_urging_not_a_phone_call():
 def test_one_actor_event_fr():
     st = extract("Le Premier ministre slovaque Jan Novak a démissionné vendredi.", "fr")
     assert any(s.predicate == "withdraw" and s.object_kind == "none" and s.object is None for s in st)
+
+
+def test_homologue_resolves_through_the_subjects_office():
+    got = {t[:3] for t in triples("Le chef de la diplomatie russe a rencontré son homologue turc.", "fr",
+                                  "2024-03-01T10:00:00")}
+    assert got == {("Sergey Lavrov", "meet", "Hakan Fidan")}  # the ministry named in the role is not its holder

@@ -162,17 +162,19 @@ class ArgumentRules:
                 continue
             elif spec == "xcomp":
                 for x in ad.kids(v, "xcomp"):
-                    generic = None
+                    unnamed = None
                     for t in x.subtree:
                         if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod or ad.prep_of(t)) \
                                 and m.is_actor_token(t):
                             args = self.expand(t, m, st, subj_keys, "obj")
                             if args and _generic(args):  # "ready to send troops to Y": Y, not the troops
-                                generic = generic or args
+                                unnamed = unnamed or args
                             elif args:
                                 return args, "entity", spec
-                    if generic:
-                        return generic, "entity", spec
+                    if generic is not None:  # "pressuring workers to cancel the strike": the workers, not the troops
+                        return generic
+                    if unnamed:
+                        return unnamed, "entity", spec
                     if self.relations[entry.relation].speech and deep:  # (plural symmetric subjects pair up instead)
                         # "we promised to work closely": the commitment itself is the object
                         first = next((t for t in x.subtree if t.dep_ != "mark" and t.lower_ not in ("to", "de", "d'")), x)

@@ -166,6 +166,8 @@ class SentenceMentions:
             t = doc[i]
             ent = self.entity(t)
             if ent is not None and ent.start == i and self.ner(t) in ("PER", "ORG"):
+                if self.ner(t) == "ORG" and self.ad.prep_of(ent.root) is not None:
+                    continue  # "le chef *de la diplomatie russe*": a complement of the role, not its holder's name
                 return ent
             if not (t.is_punct or t.pos_ in ("ADJ", "DET", "ADP") or t.dep_ in ("amod", "det", "case", "nmod") and i <= last.i):
                 return None

@@ -22,7 +22,8 @@ from ..types import Entity
 ENTITY_COLUMNS = ("id", "type", "wikidata", "label", "label_fr", "label_de", "aliases")
 ROLE_FILES = {"offices.tsv", "tenures.tsv", "role_nouns.tsv", "role_modifiers.tsv"}
 FUNCTIONS = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "secretary_general",
-             "commission_president", "council_president", "high_representative"}
+             "commission_president", "council_president", "high_representative",
+             "counterpart"}  # "son homologue chinois": the other actor's function, in the phrase's jurisdiction
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 

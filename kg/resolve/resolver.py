@@ -23,7 +23,7 @@ FUZZY_MIN = 88.0
 _ROLE_STOP = {"le", "la", "les", "l", "un", "une", "du", "des", "the", "a", "an", "der", "die", "das", "den", "dem", "des",
               "ein", "eine", "einen", "of", "de"}
 _FUNCTION_ORDER = ["head_of_state", "head_of_government", "foreign_minister", "defence_minister", "secretary_general",
-                   "commission_president", "council_president", "high_representative"]
+                   "commission_president", "council_president", "high_representative", "counterpart"]
 
 
 def translit_key(name: str) -> str:
@@ -200,7 +200,7 @@ class Resolver:
                 if cand in nouns and j - i > best:
                     (functions, juris), best = nouns[cand], j - i
                     jurisdiction = jurisdiction or juris
-        if functions is None or jurisdiction is None:
+        if functions is None or jurisdiction is None or "counterpart" in functions:
             return None
         mods = self._role_modifiers(lang)
         effect = next((mods[w] for w in rest if w in mods), None)
@@ -212,6 +212,29 @@ class Resolver:
             return None
         detail = f"{holder.office} ({function}) {'holder' if not effect else effect + ' holder'} at {day.isoformat()}"
         return Resolution(phrase, self.gaz.entity(holder.person), "role", 1.0, detail)
+
+    def counterpart(self, phrase: str, lang: str, when: date | datetime | None, of: str) -> Resolution | None:
+        """"son homologue chinois", "his French counterpart": the holder, in the phrase's jurisdiction and at
+        the date, of the office the entity ``of`` (an IRI) holds then — the same function elsewhere."""
+        if when is None or of not in self.gaz.by_iri:
+            return None
+        day = when.date() if isinstance(when, datetime) else when
+        words = [w for w in re.split(r"[\s'’]+", fold(phrase)) if w and w not in _ROLE_STOP]
+        nouns = self._role_nouns(lang)
+        if not any("counterpart" in nouns.get(w, ((),))[0] for w in words):
+            return None
+        jurisdiction = next((j for w in words if (j := self.country_of(w)) is not None and w not in nouns), None)
+        person = self.gaz.by_iri[of]
+        held = [t for t in self.gaz.tenures if t.person == person and t.start <= day and (t.end is None or day < t.end)]
+        if jurisdiction is None or not held:
+            return None
+        functions = {f for t in held for f in self.gaz.office_functions[t.office][1]}
+        for function in sorted(functions, key=_FUNCTION_ORDER.index):
+            holder = self._holder(jurisdiction, function, day, None)
+            if holder is not None and holder.person != person:
+                detail = f"counterpart: {holder.office} ({function}) holder at {day.isoformat()}"
+                return Resolution(phrase, self.gaz.entity(holder.person), "role", 1.0, detail)
+        return None
 
     def _is_role_word(self, word: str, lang: str) -> bool:
         return word in self._role_nouns(lang)
