@@ -60,8 +60,10 @@ def extract_candidates(article: Article, parsed: list[ParsedParagraph],
             for tok in sent:  # role phrases ("le président ukrainien") and actor nouns ("the rebels") are referents too
                 if tok.i in m.ent_of or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
+                if not m.is_role(tok) and not m.actor_noun_type(tok):
+                    continue
                 role = _role(tok, ad)
-                if m.is_role(tok) or (m.actor_noun_type(tok) and role != "other"):
+                if m.is_role(tok) or role != "other":
                     args = [a for a in m.argument(tok) if a.via in ("role", "noun", "modifier")]
                     for a in args:  # a plural noun standing for several actors is a group, not one plural referent
                         discourse.add(a, sent_no, role, plural=_plural(tok) and len(args) == 1)

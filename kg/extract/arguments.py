@@ -267,10 +267,12 @@ class ArgumentRules:
                     return self.expand(n, m, st, set(), "other")
         return []
 
-    def location(self, v, m, skip: set[int]) -> Argument | None:
-        """A place attached to the verb with a locative preposition ("invité Trump à Moscou")."""
+    def location(self, v, m, objects: list[Argument]) -> Argument | None:
+        """A place attached to the verb with a locative preposition ("invité Trump à Moscou"), unless it is
+        one of the statement's objects."""
         for prep, n in self.ad.obliques(v):
-            if n.i not in skip and prep in LOCATION_PREPS and m.ner(n) == "LOC":
+            if prep in LOCATION_PREPS and m.ner(n) == "LOC" \
+                    and not any(o.span.start <= m.offset + n.idx < o.span.end for o in objects):
                 ent = m.entity(n)
                 return Argument(ent.text, m.tok_span(ent[0], ent[-1]), ner="LOC")
         return None

@@ -76,6 +76,7 @@ class SentenceMentions:
         self.sent, self.offset, self.ad, self.text = sent, offset, ad, text
         self.lex = lexicons(ad.lang)
         self.ent_of: dict[int, object] = {}
+        self._arguments: dict[int, tuple[Argument, ...]] = {}  # argument() per head token (pure given the parse)
         for ent in sent.ents:
             for t in ent:
                 self.ent_of[t.i] = ent
@@ -194,6 +195,11 @@ class SentenceMentions:
 
     def argument(self, tok) -> list[Argument]:
         """Arguments standing for the phrase headed by ``tok`` (several for coordinations)."""
+        if tok.i not in self._arguments:
+            self._arguments[tok.i] = tuple(self._argument(tok))
+        return list(self._arguments[tok.i])
+
+    def _argument(self, tok) -> list[Argument]:
         heads, todo = [tok], [tok]
         while todo:  # coordination chains: "Iran, Libya, North Korea, Sudan and Cuba"
             t = todo.pop()

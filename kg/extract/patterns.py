@@ -29,6 +29,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         self.support = support_verbs(lang)
         self.control = control_verbs(lang)
         self._claim_cache: dict[int, tuple | None] = {}
+        self._passive_cache: dict[int, bool] = {}
 
     # -- triggers ------------------------------------------------------------------------------
     def verb_lemma(self, v) -> str:
@@ -54,19 +55,22 @@ class PatternMatcher(ArgumentRules, ClaimRules):
     def adjective_key(self, v) -> str | None:
         """The lexicon's adjective row for a participle read as an adjective ("is opposed to", "est disposée
         à": masculine singular in French), or None."""
-        if v.pos_ != "VERB" or not is_passive(v, self.ad):
+        if v.pos_ != "VERB":
             return None
         w = v.lower_
         forms = [w] + ([w[:-2], w[:-1]] if self.lang == "fr" and w.endswith("es") else
                        [w[:-1]] if self.lang == "fr" and w[-1:] in ("e", "s") else [])
-        return next((f for f in forms if f != v.lemma_.lower() and f in self.lexicon), None)
+        key = next((f for f in forms if f != v.lemma_.lower() and f in self.lexicon), None)
+        return key if key is not None and is_passive(v, self.ad) else None
 
     def adjectival(self, v) -> bool:
         """A participle the lexicon knows as an adjective: not a passive."""
         return self.adjective_key(v) is not None
 
     def passive(self, v) -> bool:
-        return is_passive(v, self.ad) and not self.adjectival(v)
+        if v.i not in self._passive_cache:  # asked for the same verb by subjects, objects and deep search
+            self._passive_cache[v.i] = is_passive(v, self.ad) and not self.adjectival(v)
+        return self._passive_cache[v.i]
 
     def triggers(self, v) -> list[tuple[LexEntry, object]]:
         """Lexicon entries a verb token triggers, most specific first, with the light-verb noun if any."""
@@ -129,6 +133,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         triggered.sort(key=lambda vt: (not any(self.relations[e.relation].speech and "ccomp" in e.args for e, _ in vt[1]),
                                        vt[0].i))
         self._claim_cache = {}  # claim_tokens per verb index, for this sentence
+        self._passive_cache = {}
         for v, entries in triggered:
             self.apply(v, entries, m, st, evidence, out)
 
@@ -203,8 +208,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
             relation = self.commitment(v, subjects, m, st) or relation
             if relation in PLAIN_SPEECH:
                 own_event = self.own_act_event(v, subjects, m, st)
-        in_objects = {t.i for t in m.sent if any(o.span.start <= m.offset + t.idx < o.span.end for o in objects)}
-        loc = self.location(v, m, in_objects)
+        loc = self.location(v, m, objects)
         first_index = len(out)
         for s, o in pairs:
             if o.kind == "entity" and self.discourse.key_of(s)[0] == self.discourse.key_of(o)[0]:

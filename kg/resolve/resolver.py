@@ -86,6 +86,7 @@ class Resolver:
         return index
 
     # -- public --------------------------------------------------------------------------------
+    @lru_cache(maxsize=100_000)  # a pure function of the gazetteer; news repeats its names across articles
     def lookup(self, name: str, ner: str | None = None, fuzzy: bool = True) -> Resolution | None:
         """Gazetteer entity for a name (exact, alias, surname, then fuzzy unless ``fuzzy=False``), or None."""
         cleaned = clean_mention(name, person=ner in ("PER", "PERSON"))
