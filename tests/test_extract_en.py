@@ -181,3 +181,20 @@ def test_counterpart_is_the_same_office_in_the_other_state(published, expected):
     st = extract("Antony Blinken met his Chinese counterpart in Beijing.", "en", published)
     assert [(s.subject.entity.label, s.predicate, s.object.entity.label) for s in st] == [
         ("Antony Blinken", "meet", expected)]
+
+
+def test_news_outlet_addressed_is_a_channel_not_a_partner():
+    st = extract("A senior official told Reuters that Hamas rejected the proposal.", "en")
+    assert not any(s.object is not None and s.object.entity.label == "Reuters" for s in st)
+    assert any(s.predicate == "say" and s.object_kind == "proposition" for s in st)
+
+
+def test_rejecting_a_proposal_is_a_one_actor_event_with_its_theme():
+    st = extract("Hamas rejected the latest ceasefire proposal, a senior official said.", "en")
+    assert ("Hamas", "reject", "the latest ceasefire proposal") in _one_actor(st)
+
+
+def test_past_tense_misread_as_participle_keeps_its_agent():
+    st = extract("Russian missiles killed at least 12 civilians in Kharkiv on Friday, officials said.", "en")
+    killed = [s for s in st if s.predicate == "kill"]
+    assert [s.subject.entity.label for s in killed] == ["Russia"] and "killed" not in killed[0].subject.mention

@@ -3,8 +3,10 @@ and participial clauses, mis-attached names), objects by the lexicon's slots, lo
 reporting-frame sources ("selon X", "according to X") and locations."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..ontology import LexEntry
-from ..types import Argument
+from ..types import Argument, Span
 from .clause import (AGENT_PREPS, IMPERSONAL, LOCATION_PREPS, SPEAKER_PRONOUNS, SentenceState, _infinitive,
                      _present_participle)
 from .mentions import PRONOUNS, SentenceMentions
@@ -119,6 +121,12 @@ class ArgumentRules:
         if v.dep_ in ad.acl and v.head.pos_ in ("NOUN", "PROPN"):
             if "Fin" in v.morph.get("VerbForm"):  # "L'agence Interfax rapporte que …" parsed as a noun phrase
                 return self.expand(v.head, m, st, set(), "subj"), "relative"
+            if any(c.dep_ in ad.obj for c in v.children):
+                # "Israeli airstrikes killed[acl] 30 people, officials said": a past tense misread as a
+                # participle modifying its agent (a participle with a direct object is active); the mention
+                # stops where the verb's phrase starts
+                return [_cut(a, m.offset + v.left_edge.idx, m.text) for a in self.expand(v.head, m, st, set(), "subj")], \
+                    "relative"
             if "Part" in v.morph.get("VerbForm") or v.tag_ == "VBN":  # "les régions conquises par la Russie"
                 for prep, n in ad.obliques(v):
                     if prep in ("par", "by", "von", "durch"):
@@ -146,7 +154,7 @@ class ArgumentRules:
                     toks = [n for p, n in ad.obliques(v) if p == entry.lemma.split("_", 1)[1]]
                 if not toks and not passive:
                     toks = self.loose_objects(v, m)
-                if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN"):
+                if v.dep_ in ad.acl and ("Part" in v.morph.get("VerbForm") or v.tag_ == "VBN") and not toks:
                     toks = [v.head]  # the noun a passive participle modifies is its patient
             elif spec == "iobj":
                 toks = ad.kids(v, "iobj")
@@ -283,3 +291,11 @@ class ArgumentRules:
 def _generic(args: list[Argument]) -> bool:
     """Only unnamed actor nouns ("troops", "des soldats", "officials"): a weaker object than a name."""
     return all(a.via == "noun" for a in args)
+
+
+def _cut(a: Argument, end: int, text: str) -> Argument:
+    """The argument with its mention span ending before ``end`` (a character offset in the article)."""
+    if a.span.end <= end:
+        return a
+    stop = a.span.start + len(text[a.span.start:end].rstrip())
+    return replace(a, span=Span(a.span.start, stop, text[a.span.start:stop]))

@@ -121,7 +121,8 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         if head is None:
             s = m.tok_span(v, v)
             return Argument("", Span(s.start, s.start, ""), kind="none")
-        return Argument(m.text_of(head.left_edge, head.right_edge), m.tok_span(head.left_edge, head.right_edge), kind="none")
+        first, last = m.extent(head)
+        return Argument(m.text_of(first, last), m.tok_span(first, last), kind="none")
 
     # -- the pattern ---------------------------------------------------------------------------
     def run_sentence(self, sent, m: SentenceMentions, st: SentenceState, out: list[Candidate]) -> None:
@@ -156,6 +157,9 @@ class PatternMatcher(ArgumentRules, ClaimRules):
         for e, _ in entries:  # the first reading whose slots fill wins; an intransitive reading only if none does
             found = self.objects(v, e, noun, m, st, subj_keys, passive,
                                  deep=not (self.relations[e.relation].symmetric and len(subjects) > 1))
+            if found[1] == "entity" and self.relations[e.relation].plover in ("CONSULT", None) \
+                    and all(self.is_media(o) for o in found[0]):
+                continue  # "an official told Reuters (that …)": a news outlet is the channel, not a partner
             if found[1] in ("entity", "proposition"):
                 (objects, kind, spec), entry, rel = found, e, self.relations[e.relation]
                 break
