@@ -198,3 +198,18 @@ def test_past_tense_misread_as_participle_keeps_its_agent():
     st = extract("Russian missiles killed at least 12 civilians in Kharkiv on Friday, officials said.", "en")
     killed = [s for s in st if s.predicate == "kill"]
     assert [s.subject.entity.label for s in killed] == ["Russia"] and "killed" not in killed[0].subject.mention
+
+
+def test_act_announced_unless_a_condition_is_met_is_a_threat():
+    st = extract("Turkey will withdraw from Syria unless the Kurdish militias disarm.", "en")
+    assert ("Turkey", "withdraw", "Syria", "planned", "THREATEN") in {
+        (s.subject.entity.label, s.predicate, s.object.entity.label if s.object else None, s.modality, s.event_type)
+        for s in st}
+    plain = extract("Turkey will withdraw from Syria.", "en")
+    assert {s.event_type for s in plain if s.predicate == "withdraw"} == {"AGREE"}
+
+
+def test_protest_target_from_its_purpose_clause():
+    got = {t[:3] for t in triples("Thousands of Armenians demonstrated in Yerevan on Sunday, calling for the "
+                                  "resignation of Prime Minister Nikol Pashinyan.", "en", "2024-05-12T10:00:00")}
+    assert ("Armenia", "protest", "Nikol Pashinyan") in got

@@ -145,3 +145,8 @@ def test_homologue_resolves_through_the_subjects_office():
     got = {t[:3] for t in triples("Le chef de la diplomatie russe a rencontré son homologue turc.", "fr",
                                   "2024-03-01T10:00:00")}
     assert got == {("Sergey Lavrov", "meet", "Hakan Fidan")}  # the ministry named in the role is not its holder
+
+
+def test_a_moins_que_makes_a_threat():
+    st = extract("La Russie retirera ses troupes de Moldavie à moins que l'OTAN ne recule.", "fr")
+    assert {s.event_type for s in st if s.predicate == "withdraw"} == {"THREATEN"}

@@ -168,17 +168,20 @@ class ArgumentRules:
                 if claim is not None:
                     return [claim], "proposition", spec
                 continue
+            elif spec == "advcl":
+                # the target named in a purpose or participial clause: "demonstrated, calling for the removal
+                # of X", "began a hunger strike to demand X's release", "manifesté pour exiger le départ de X"
+                for x in ad.kids(v, "advcl"):
+                    if _infinitive(x) or _present_participle(x):
+                        named, _ = self._clause_actor(x, m, st, subj_keys)
+                        if named:
+                            return named, "entity", spec
+                continue
             elif spec == "xcomp":
                 for x in ad.kids(v, "xcomp"):
-                    unnamed = None
-                    for t in x.subtree:
-                        if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod or ad.prep_of(t)) \
-                                and m.is_actor_token(t):
-                            args = self.expand(t, m, st, subj_keys, "obj")
-                            if args and _generic(args):  # "ready to send troops to Y": Y, not the troops
-                                unnamed = unnamed or args
-                            elif args:
-                                return args, "entity", spec
+                    named, unnamed = self._clause_actor(x, m, st, subj_keys)
+                    if named:
+                        return named, "entity", spec
                     if generic is not None:  # "pressuring workers to cancel the strike": the workers, not the troops
                         return generic
                     if unnamed:
@@ -215,6 +218,20 @@ class ArgumentRules:
         if "none" in entry.args:
             return [], "none", "none"
         return [], None, None
+
+    def _clause_actor(self, x, m, st, subj_keys: set[str]) -> tuple[list[Argument], list[Argument] | None]:
+        """(first named actor, first unnamed actor) among the objects and prepositional phrases of the
+        clause headed by ``x`` ("ready to send troops to Y": Y is named, the troops are not)."""
+        ad, unnamed = self.ad, None
+        for t in x.subtree:
+            if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod or ad.prep_of(t)) \
+                    and m.is_actor_token(t):
+                args = self.expand(t, m, st, subj_keys, "obj")
+                if args and _generic(args):
+                    unnamed = unnamed or args
+                elif args:
+                    return args, unnamed
+        return [], unnamed
 
     def loose_objects(self, v, m) -> list:
         """Names after the verb that the parser attached as dep/advmod/flat ("a critiqué Donald[X] Trump[advmod]"):

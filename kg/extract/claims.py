@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..events import event_type
 from ..types import Argument, Candidate
 from .clause import COMPLEMENTIZERS, OPENING_QUOTES, SPEAKER_PRONOUNS, Frame, SentenceState, _via
-from .modality import clause_modalities, governed_modalities, strongest
+from .modality import clause_modalities, governed_modalities, strongest, ultimatum
 from .mentions import PRONOUNS
 
 
@@ -86,7 +86,7 @@ class ClaimRules:
             return "reject"
         inner = next((e.relation for e, _ in self.triggers(head)), None)
         hostile = inner is not None and event_type(self.relations[inner].plover, "planned") == "THREATEN"
-        return "threaten" if hostile else "promise"
+        return "threaten" if hostile or ultimatum(head, self.ad) else "promise"
 
     def is_speaker(self, subj, speakers, m, st) -> bool:
         """Is the reported clause's subject the speaker ("X said it…", "X a affirmé qu'il…", "X said X…")?"""

@@ -14,7 +14,7 @@ from ..types import MODALITIES
 from .lang import Adapter
 
 PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "reported", "asserted")
-KINDS = ("aux", "adverb", "governor", "mark", "frame", "deontic")
+KINDS = ("aux", "adverb", "governor", "mark", "frame", "deontic", "ultimatum")
 
 
 @dataclass(frozen=True)
@@ -140,3 +140,17 @@ def support_verbs(lang: str) -> frozenset[str]:
 def control_verbs(lang: str) -> frozenset[str]:
     """Object-control verbs: their object is their infinitive's subject (control_verbs.tsv)."""
     return _lemmas("control_verbs.tsv", lang)
+
+
+def ultimatum(verb, ad: Adapter) -> bool:
+    """"X will withdraw *unless* Y …", "*à moins que* Y …": an act announced on a condition the other side
+    must meet is a threat (CAMEO 13 / PLOVER THREATEN), whatever the act."""
+    cue = cues(ad.lang)
+    for c in verb.children:
+        if c.dep_ in ad.advcl:
+            for g in c.children:
+                if g.dep_ == "mark":
+                    words = " ".join([g.lower_] + [f.lower_ for f in g.children if f.dep_ == "fixed"])
+                    if cue.get("ultimatum", words) or cue.get("ultimatum", g.lower_):
+                        return True
+    return False

@@ -15,7 +15,7 @@ from .clause import PLAIN_SPEECH, SentenceState, _trim, _via, is_passive
 from .coref import Discourse
 from .lang import Adapter
 from .mentions import SentenceMentions
-from .modality import clause_modalities, control_verbs, cues, governed_modalities, strongest, support_verbs
+from .modality import clause_modalities, control_verbs, cues, governed_modalities, strongest, support_verbs, ultimatum
 
 
 class PatternMatcher(ArgumentRules, ClaimRules):
@@ -212,6 +212,8 @@ class PatternMatcher(ArgumentRules, ClaimRules):
             relation = self.commitment(v, subjects, m, st) or relation
             if relation in PLAIN_SPEECH:
                 own_event = self.own_act_event(v, subjects, m, st)
+        elif {"planned", "hypothetical"} & set(found) and not rel.speech and ultimatum(v, ad):
+            own_event = "THREATEN"  # "X will withdraw unless Y …"
         loc = self.location(v, m, objects)
         first_index = len(out)
         for s, o in pairs:
