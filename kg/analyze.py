@@ -19,7 +19,8 @@ from .errors import KGError, QueryError
 STATEMENT_ROWS = """
 SELECT ?st ?g ?s ?p ?o ?m ?text ?issued ?src ?exact ?title WHERE {
   GRAPH ?g {
-    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality ?m ; kg:objectText ?text .
+    ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; kg:modality ?m ; kg:objectText ?text .
+    OPTIONAL { ?st rdf:object ?o }
     OPTIONAL { ?st dcterms:issued ?issued }
     OPTIONAL { ?st prov:wasAttributedTo ?src }
     OPTIONAL { ?st kg:evidence/oa:exact ?exact }
@@ -45,12 +46,13 @@ class Row:
     title: str
     subject: str
     relation: str
-    object: str | None  # entity IRI, None for a claim (proposition object)
+    object: str | None  # entity IRI, None for a claim (proposition object) or a one-actor event
     object_text: str
     modality: str
     published: str  # ISO timestamp as stored ("" if unknown)
     attributed_to: str | None
     evidence: str
+    one_actor: bool = False  # "X resigned": no object at all (kg:OneActorEvent)
 
     @property
     def day(self) -> str:
@@ -91,7 +93,7 @@ def read_rows(store, filters: Filters | None = None) -> list[Row]:
         row = Row(st, r["g"].value, r["title"].value if r["title"] else "", r["s"].value, _local(r["p"].value),
                   o.value if isinstance(o, ox.NamedNode) else None, r["text"].value, _local(r["m"].value),
                   r["issued"].value if r["issued"] else "", r["src"].value if r["src"] else None,
-                  r["exact"].value if r["exact"] else "")
+                  r["exact"].value if r["exact"] else "", o is None)
         # several evidence spans → keep the first by text, so the choice is stable
         if st not in seen or row.evidence < seen[st].evidence:
             seen[st] = row
@@ -187,7 +189,10 @@ def timeline(rows: Sequence[Row], node: str, ents: dict[str, dict[str, str]]) ->
     def label(iri: str | None) -> str:
         return ents.get(iri, {}).get("label", _local(iri)) if iri else ""
 
-    out = [[r.published, label(r.subject), r.relation, label(r.object) if r.object else f"“{r.object_text}”",
+    def obj(r: Row) -> str:
+        return label(r.object) if r.object else f"— {r.object_text}".strip() if r.one_actor else f"“{r.object_text}”"
+
+    out = [[r.published, label(r.subject), r.relation, obj(r),
             r.modality, label(r.attributed_to), r.article, r.statement]
            for r in rows if node in (r.subject, r.object, r.attributed_to)]
     return ["published", "subject", "relation", "object", "modality", "attributed_to", "article", "statement"], out

@@ -2,9 +2,9 @@
 
 Nodes are actors (label, type, wikidata). Edges are directed and aggregated per (subject, object,
 relation, modality): ``weight`` = distinct articles, ``statements``, ``first``/``last`` publication
-day. Claims (proposition objects) are not actor-to-actor links and are left out. Nodes and edges
-are inserted in sorted order and the edge ids are derived from the edge, so networkx writes the
-same bytes every time; GEXF's ``lastmodifieddate`` (networkx writes today's date) is replaced by
+day. Claims (proposition objects) and one-actor events are not actor-to-actor links and are left
+out (the manifest counts them). Nodes and edges are inserted in sorted order and the edge ids are
+derived from the edge, so networkx writes the same bytes every time; GEXF's ``lastmodifieddate`` (networkx writes today's date) is replaced by
 the snapshot's as-of date, or the last publication day in it.
 """
 from __future__ import annotations
@@ -70,6 +70,7 @@ def export_graph(store, fmt: str, selection: Selection, output: Path | None) -> 
         **manifest_head(fmt, selection, graphs),
         "counts": {"articles": len(graphs), "actors": g.number_of_nodes(), "edges": g.number_of_edges(),
                    "statements": sum(1 for r in rows if r.object is not None),
-                   "claims_left_out": sum(1 for r in rows if r.object is None)},
+                   "claims_left_out": sum(1 for r in rows if r.object is None and not r.one_actor),
+                   "one_actor_events_left_out": sum(1 for r in rows if r.one_actor)},
         "sha256": hashlib.sha256(body).hexdigest(),
     }

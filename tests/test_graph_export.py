@@ -31,7 +31,8 @@ def test_graphml_as_of_content_and_manifest(store, runner, tmp_path):
                      ("Vladimir Putin", "invite", "Donald Trump", "asserted", 1, "2025-02-10"),
                      ("Volodymyr Zelenskyy", "meet", "Emmanuel Macron", "asserted", 1, "2025-02-12")]
     m = json.loads(man.read_text())
-    assert m["counts"] == {"articles": 2, "actors": 4, "edges": 3, "statements": 3, "claims_left_out": 2}
+    assert m["counts"] == {"articles": 2, "actors": 4, "edges": 3, "statements": 3, "claims_left_out": 2,
+                           "one_actor_events_left_out": 0}
     assert m["as_of"] == "2025-02-12" and len(m["articles"]) == 2
 
 
