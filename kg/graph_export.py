@@ -4,8 +4,9 @@ Nodes are actors (label, type, wikidata). Edges are directed and aggregated per 
 relation, modality): ``weight`` = distinct articles, ``statements``, ``first``/``last`` publication
 day. Claims (proposition objects) and one-actor events are not actor-to-actor links and are left
 out (the manifest counts them). Nodes and edges are inserted in sorted order and the edge ids are
-derived from the edge, so networkx writes the same bytes every time; GEXF's ``lastmodifieddate`` (networkx writes today's date) is replaced by
-the snapshot's as-of date, or the last publication day in it.
+derived from the edge, so networkx writes the same bytes every time; GEXF's ``lastmodifieddate``
+(networkx writes today's date) is replaced by the snapshot's as-of date, or the last publication
+day in it.
 """
 from __future__ import annotations
 
