@@ -132,6 +132,10 @@ def test_one_actor_event_is_stored_and_valid(runner, tmp_path):
     r = invoke(runner, "statements", "--store", store, "--format", "jsonl")
     assert r.exit_code == 0, r.output
     assert any(x["predicate"] == "withdraw" and x["object"] is None for x in map(json.loads, r.stdout.splitlines()))
+    r = invoke(runner, "query", "actor_statements", "-p",
+               "actor=http://kg.example.org/entity/minted/person/maria-kowalska", "--store", store, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert [row["predicate"] for row in json.loads(r.stdout)] == ["withdraw"]
 
 
 def test_extract_jsonl_contract(runner):
