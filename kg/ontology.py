@@ -21,7 +21,7 @@ LEXICON_LANGS = ("fr", "en", "de")
 LEXICON_HEADER = ("lemma", "relation", "args", "modality", "note")
 NO_RELATION = "-"  # lexicon rows for verbs that only pass a modality to their complement
 
-_ARG = re.compile(r"^(obj|iobj|ccomp|xcomp|advcl|none|obl:[^\W\d_][\w'’]*)$")
+_ARG = re.compile(r"^(obj|iobj|ccomp|xcomp|advcl|cond|none|obl:[^\W\d_][\w'’]*)$")
 # [@]noun | [se |sich ]verb[_particle][+noun]  (noun-headed, reflexive, phrasal, light-verb)
 _LEMMA = re.compile(r"^(@[^\W\d_][\w'’-]*|((se|sich) )?[^\W\d_][\w'’-]*(_[^\W\d_]+)?(\+[^\W\d_][\w'’-]*)?)$")
 _CLAUSAL = {"ccomp", "xcomp"}
@@ -138,7 +138,7 @@ def _parse_row(fields: list[str], where: str, ontology: Ontology, line: int) -> 
     args = tuple(a.strip() for a in args_text.split("|"))
     bad = [a for a in args if not _ARG.match(a)]
     if bad:
-        raise DataError(f"{where}: bad args {bad} (use obj, iobj, obl:PREP, ccomp, xcomp, advcl, none; '|' between)")
+        raise DataError(f"{where}: bad args {bad} (use obj, iobj, obl:PREP, ccomp, xcomp, advcl, cond, none; '|' between)")
     if len(set(args)) != len(args):
         raise DataError(f"{where}: repeated argument in {args_text!r}")
     if modality and modality not in MODALITIES:

@@ -213,3 +213,11 @@ def test_protest_target_from_its_purpose_clause():
     got = {t[:3] for t in triples("Thousands of Armenians demonstrated in Yerevan on Sunday, calling for the "
                                   "resignation of Prime Minister Nikol Pashinyan.", "en", "2024-05-12T10:00:00")}
     assert ("Armenia", "protest", "Nikol Pashinyan") in got
+
+
+def test_threat_is_addressed_to_the_subject_of_its_condition():
+    got = {t[:3] for t in triples("Moscow threatened to halt gas deliveries if Ukraine refuses to pay its debts "
+                                  "to companies in Europe.", "en")}
+    assert ("Moscow", "threaten", "Ukraine") in got
+    got = {t[:3] for t in triples("Turkey threatened to attack Syria if the Kurds do not withdraw.", "en")}
+    assert ("Turkey", "threaten", "Syria") in got  # the act's own target comes first

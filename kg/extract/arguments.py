@@ -168,6 +168,11 @@ class ArgumentRules:
                 if claim is not None:
                     return [claim], "proposition", spec
                 continue
+            elif spec == "cond":
+                cond = self._condition_subject(v, m, st, subj_keys)
+                if cond:
+                    return cond, "entity", spec
+                continue
             elif spec == "advcl":
                 # the target named in a purpose or participial clause: "demonstrated, calling for the removal
                 # of X", "began a hunger strike to demand X's release", "manifesté pour exiger le départ de X"
@@ -187,6 +192,8 @@ class ArgumentRules:
                     if unnamed:
                         return unnamed, "entity", spec
                     if self.relations[entry.relation].speech and deep:  # (plural symmetric subjects pair up instead)
+                        if "cond" in entry.args and (cond := self._condition_subject(v, m, st, subj_keys)):
+                            return cond, "entity", "cond"
                         # "we promised to work closely": the commitment itself is the object
                         first = next((t for t in x.subtree if t.dep_ != "mark" and t.lower_ not in ("to", "de", "d'")), x)
                         return [Argument(m.text_of(first, x.right_edge), m.tok_span(first, x.right_edge),
@@ -223,7 +230,11 @@ class ArgumentRules:
         """(first named actor, first unnamed actor) among the objects and prepositional phrases of the
         clause headed by ``x`` ("ready to send troops to Y": Y is named, the troops are not)."""
         ad, unnamed = self.ad, None
+        # a condition is not part of the act ("threatened to stop the talks if the US deploys missiles in Europe")
+        skip = {y.i for t in x.subtree if self._conditional(t) for y in t.subtree}
         for t in x.subtree:
+            if t.i in skip:
+                continue
             if t is not x and (t.dep_ in ad.obj or t.dep_ in ad.obl or t.dep_ in ad.nmod or ad.prep_of(t)) \
                     and m.is_actor_token(t):
                 args = self.expand(t, m, st, subj_keys, "obj")
@@ -232,6 +243,24 @@ class ArgumentRules:
                 elif args:
                     return args, unnamed
         return [], unnamed
+
+    def _conditional(self, t) -> bool:
+        """An adverbial clause introduced by "if", "unless", "si", "à moins que"."""
+        return t.dep_ in self.ad.advcl and any(
+            g.dep_ == "mark" and (self.cues.get("mark", g.lower_) or self.cues.get("ultimatum", g.lower_)) for g in t.children)
+
+    def _condition_subject(self, v, m, st, subj_keys: set[str]) -> list[Argument]:
+        """The party a threat is addressed to: the named subject of its condition ("threatened to stop the
+        talks *if the United States* goes ahead", "menace de … *si Kiev* refuse")."""
+        for t in v.subtree:
+            if self._conditional(t):
+                for s in t.children:
+                    if s.dep_ in self.ad.subj:
+                        args = [a for a in self.expand(s, m, st, subj_keys, "obj")
+                                if self.discourse.key_of(a)[0] not in subj_keys]
+                        if args and not _generic(args):
+                            return args
+        return []
 
     def loose_objects(self, v, m) -> list:
         """Names after the verb that the parser attached as dep/advmod/flat ("a critiqué Donald[X] Trump[advmod]"):
