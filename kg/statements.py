@@ -27,6 +27,7 @@ def argument_resolver(article: Article, resolver: Resolver) -> ResolveArg:
                 return found
         return resolver.resolve(text, ner, article.lang, article.published, role_phrase)
 
+    @lru_cache(maxsize=None)  # coreference asks for the same argument's key many times
     def resolve_arg(a: Argument) -> Resolution:
         via = "role" if a.via == "role" or (a.via in ("coref", "plural") and a.ner == "ROLE") else a.via
         r = resolve(a.text, a.ner, a.role_phrase, via)
