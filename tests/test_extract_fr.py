@@ -150,3 +150,13 @@ def test_homologue_resolves_through_the_subjects_office():
 def test_a_moins_que_makes_a_threat():
     st = extract("La Russie retirera ses troupes de Moldavie à moins que l'OTAN ne recule.", "fr")
     assert {s.event_type for s in st if s.predicate == "withdraw"} == {"THREATEN"}
+
+
+def test_name_split_off_by_the_parser_is_the_subject():
+    # fr_core_news_md parses a sentence-initial place name as a sentence of its own
+    assert ("Beijing", "threaten", "Taiwan") in {t[:3] for t in triples("Pékin a menacé Taïwan de représailles.", "fr")}
+
+
+def test_intention_noun_governs_its_infinitive():
+    got = {t[:4] for t in triples("La Russie n'a pas l'intention d'attaquer l'OTAN.", "fr")}
+    assert ("Russia", "attack", "NATO", "negated") in got

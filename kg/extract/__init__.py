@@ -33,6 +33,22 @@ def _plural(tok) -> bool:
     return "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
 
 
+def _sentences(doc) -> list:
+    """The parser's sentences, except that a verbless fragment not closed by punctuation joins the next
+    one: fr_core_news_md often splits a sentence-initial name off ("Pékin | a menacé Taïwan")."""
+    out, pending = [], None
+    for s in doc.sents:
+        start = pending if pending is not None else s.start
+        pending = None
+        if not any(t.pos_ in ("VERB", "AUX") for t in s) and not s[-1].is_punct and s.end < len(doc):
+            pending = start
+            continue
+        out.append(doc[start:s.end])
+    if pending is not None:
+        out.append(doc[pending:len(doc)])
+    return out
+
+
 def extract_candidates(article: Article, parsed: list[ParsedParagraph],
                        key_of: Callable[[Argument], tuple[str, str | None, bool]],
                        is_media: Callable[[Argument], bool]) -> list[Candidate]:
@@ -46,7 +62,7 @@ def extract_candidates(article: Article, parsed: list[ParsedParagraph],
     out: list[Candidate] = []
     sent_no = 0
     for para in parsed:
-        for sent in para.doc.sents:
+        for sent in _sentences(para.doc):
             if not any(t.is_alpha for t in sent):
                 continue
             m = SentenceMentions(sent, para.offset, ad, article.text)

@@ -121,7 +121,12 @@ class ArgumentRules:
         if v.dep_ in ad.acl and v.head.pos_ in ("NOUN", "PROPN"):
             if "Fin" in v.morph.get("VerbForm"):  # "L'agence Interfax rapporte que …" parsed as a noun phrase
                 return self.expand(v.head, m, st, set(), "subj"), "relative"
-            if any(c.dep_ in ad.obj for c in v.children):
+            if _infinitive(v) and v.head.dep_ in ad.obj and v.head.head.i != v.head.i:
+                # "a l'intention d'attaquer", "took the decision to withdraw": the subject of the verb whose
+                # object the noun is
+                args, _ = self.subjects(v.head.head, m, st, depth + 1)
+                return args, "inherited"
+            if ("Part" in v.morph.get("VerbForm") or v.tag_ in ("VBN", "VBD")) and any(c.dep_ in ad.obj for c in v.children):
                 # "Israeli airstrikes killed[acl] 30 people, officials said": a past tense misread as a
                 # participle modifying its agent (a participle with a direct object is active); the mention
                 # stops where the verb's phrase starts
@@ -134,7 +139,28 @@ class ArgumentRules:
         for c in v.children:  # a name before the verb, mis-attached (md tags "Trump l'a informé" Trump=advmod)
             if c.i < v.i and m.ner(c) == "PER" and c.dep_ not in ad.obj and c.dep_ not in ("appos",):
                 return self.expand(c, m, st, set(), "subj"), "name-before-verb"
+        orphan = self._orphan_name(v, m)
+        if orphan is not None:
+            return self.expand(orphan, m, st, set(), "subj"), "name-before-verb"
         return [], "none"
+
+    def _orphan_name(self, v, m: SentenceMentions):
+        """"Pékin[ROOT] a menacé Taïwan": a name opening the sentence that the parser left as a fragment of
+        its own, followed by nothing but the verb's auxiliaries, clitics and adverbs."""
+        toks = [t for t in m.sent if t.i < v.i]
+        while toks and toks[0].pos_ == "DET":
+            toks = toks[1:]
+        if not toks or toks[0].sent == v.sent:
+            return None
+        ent = m.entity(toks[0])
+        if ent is None or m.ner(toks[0]) not in ("PER", "ORG", "LOC") or ent.root.head != ent.root:
+            return None
+        last = max([ent[-1]] + [t for c in ent.root.children if c.dep_ in self.ad.conj for t in c.subtree], key=lambda t: t.i)
+        between = [t for t in toks if t.i > last.i]
+        if all(t.head == v and (t.dep_.startswith("aux") or t.dep_ in ("advmod", "expl", "neg") or t.pos_ == "PRON")
+               for t in between):
+            return ent.root
+        return None
 
     def objects(self, v, entry: LexEntry, noun, m, st, subj_keys: set[str], passive: bool, deep: bool = True):
         """(arguments, kind, spec) for the first lexicon slot that is filled."""

@@ -11,6 +11,7 @@ from ..config import ONTOLOGY_DIR
 from ..errors import DataError
 from ..ids import fold
 from ..types import MODALITIES
+from .clause import _infinitive
 from .lang import Adapter
 
 PRECEDENCE = ("denied", "negated", "hypothetical", "planned", "reported", "asserted")
@@ -105,6 +106,15 @@ def governed_modalities(verb, ad: Adapter, stop) -> list[str]:
     cue = cues(ad.lang)
     found, t = [], verb
     for _ in range(3):
+        if t.dep_ in ad.acl and t.head.dep_ in ad.obj and t.head.head.i != t.head.i and _infinitive(t):
+            # "n'a pas l'intention d'attaquer", "has no plan to attack": the noun governs the infinitive,
+            # the verb it is the object of carries the clause's own negation or tense
+            m = cue.get("governor", t.head.lemma_)
+            if m:
+                found.append(m)
+            found.extend(x for x in clause_modalities(t.head.head, ad) if x != "reported")
+            t = t.head.head
+            continue
         if t.dep_ not in ad.xcomp and t.dep_ not in ad.ccomp and t.dep_ not in ad.conj:
             break
         head = t.head
