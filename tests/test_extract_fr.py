@@ -160,3 +160,13 @@ def test_name_split_off_by_the_parser_is_the_subject():
 def test_intention_noun_governs_its_infinitive():
     got = {t[:4] for t in triples("La Russie n'a pas l'intention d'attaquer l'OTAN.", "fr")}
     assert ("Russia", "attack", "NATO", "negated") in got
+
+
+def test_place_hung_on_a_person_is_the_location_not_part_of_the_name():
+    (st,) = extract("Recep Tayyip Erdogan a rencontré Vladimir Poutine à Sotchi.", "fr")
+    assert (st.object.mention, st.location.entity.label) == ("Vladimir Poutine", "Sochi")
+
+
+def test_claiming_an_attack_is_having_carried_it_out():
+    got = {t[:3] for t in triples("Le Hezbollah a revendiqué l'attaque contre une base israélienne.", "fr")}
+    assert ("Hezbollah", "attack", "Israel") in got

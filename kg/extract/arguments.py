@@ -350,9 +350,11 @@ class ArgumentRules:
     def location(self, v, m, objects: list[Argument]) -> Argument | None:
         """A place attached to the verb with a locative preposition ("invité Trump à Moscou"), unless it is
         one of the statement's objects."""
-        for prep, n in self.ad.obliques(v):
-            if prep in LOCATION_PREPS and m.ner(n) == "LOC" \
-                    and not any(o.span.start <= m.offset + n.idx < o.span.end for o in objects):
+        inside = lambda t: any(o.span.start <= m.offset + t.idx < o.span.end for o in objects)  # noqa: E731
+        # the verb's own place phrases, then one the parser hung on a person object ("rencontré Poutine à Sotchi")
+        places = self.ad.obliques(v) + [pn for t in m.sent if inside(t) and m.ner(t) == "PER" for pn in self.ad.obliques(t)]
+        for prep, n in places:
+            if prep in LOCATION_PREPS and m.ner(n) == "LOC" and not inside(n):
                 ent = m.entity(n)
                 return Argument(ent.text, m.tok_span(ent[0], ent[-1]), ner="LOC")
         return None

@@ -239,6 +239,13 @@ class SentenceMentions:
         if ent is not None:
             first, last = self.extent(ent.root)
             first, last = min(first, ent[0], key=lambda t: t.i), max(last, ent[-1], key=lambda t: t.i)
+            for c in sorted(ent.root.children, key=lambda c: c.i):
+                # "Vladimir Poutine à Sotchi": a place phrase the parser hung on a person is not part of the
+                # mention (the statement's location is read from it); "King Hassan of Morocco" keeps its "of"
+                prep = self.ad.prep_of(c) or (c.lower_ if c.dep_ == "prep" else None)
+                if self.ner(tok) == "PER" and c.i > ent[-1].i and prep is not None and prep not in ("of", "de"):
+                    last = min(last, tok.doc[c.left_edge.i - 1], key=lambda t: t.i)
+                    break
             for c in ent.root.children:
                 # "Kenzo Oshima, the UN Emergency Relief Coordinator,": the mention keeps its apposed title
                 if c.dep_ in self.ad.appos and c.i > last.i and self.entity(c) is None and self.is_role(c):

@@ -103,7 +103,9 @@ class PatternMatcher(ArgumentRules, ClaimRules):
                 # right after the verb ("a lancé une nouvelle[obj] offensive[obl]")
                 if c.pos_ == "NOUN" and (c.dep_ in self.ad.obj or c.i <= v.i + 4 and c.i > v.i and self.ad.prep_of(c) is None):
                     # the object noun, or its noun modifier ("a *mediation* effort", "un effort de *médiation*")
-                    for n in [c] + [g for g in c.children if g.dep_ in ("compound", "nmod") and g.pos_ == "NOUN"]:
+                    # ... or the noun it quantifies ("a new package *of sanctions*")
+                    for n in [c] + [g for g in c.children if g.dep_ in ("compound", "nmod") and g.pos_ == "NOUN"] \
+                            + [n for p, n in self.ad.obliques(c) if p in ("of", "de") and n.pos_ == "NOUN"]:
                         for e in self.lexicon.get(f"@{n.lemma_.lower()}", []):
                             out.append((e, c))
                         if out:
