@@ -37,7 +37,11 @@ def analyse(article: Article, resolver: Resolver | None = None, nlp=None,
     def is_media(arg):
         return resolve(arg).entity.type in _MEDIA
 
-    candidates = extract_candidates(article, parsed, key_of, is_media)
+    def type_of(arg):
+        r = resolve(arg)
+        return None if r.entity.minted else r.entity.type
+
+    candidates = extract_candidates(article, parsed, key_of, is_media, type_of)
     statements = build_statements(article, candidates, resolve, counterpart_resolver(article, resolver))
     return ArticleGraph(article, tuple(statements), entities_of(statements), EXTRACTOR_VERSION)
 

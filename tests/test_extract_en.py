@@ -221,3 +221,12 @@ def test_threat_is_addressed_to_the_subject_of_its_condition():
     assert ("Moscow", "threaten", "Ukraine") in got
     got = {t[:3] for t in triples("Turkey threatened to attack Syria if the Kurds do not withdraw.", "en")}
     assert ("Turkey", "threaten", "Syria") in got  # the act's own target comes first
+
+
+def test_definite_description_the_country():
+    got = {t[:3] for t in triples("News\nRussia attacked Ukraine on Monday. The country rejected all talks with NATO.",
+                                  "en")}
+    assert ("Russia", "reject", "NATO") in got
+    # a description with a name of its own is not a back-reference
+    assert not any(t[0] == "Russia" for t in triples("News\nRussia attacked Ukraine. The Baltic country expelled "
+                                                     "two diplomats.", "en") if t[1] == "expel")

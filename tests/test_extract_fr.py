@@ -170,3 +170,9 @@ def test_place_hung_on_a_person_is_the_location_not_part_of_the_name():
 def test_claiming_an_attack_is_having_carried_it_out():
     got = {t[:3] for t in triples("Le Hezbollah a revendiqué l'attaque contre une base israélienne.", "fr")}
     assert ("Hezbollah", "attack", "Israel") in got
+
+
+def test_definite_description_refers_back_to_an_actor_of_its_type():
+    got = {t[:3] for t in triples("Titre\nIsraël a bombardé Gaza lundi. Le Hamas a riposté. "
+                                  "Le mouvement islamiste a menacé le pays de nouvelles attaques.", "fr")}
+    assert ("Hamas", "threaten", "Israel") in got

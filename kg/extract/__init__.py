@@ -51,13 +51,15 @@ def _sentences(doc) -> list:
 
 def extract_candidates(article: Article, parsed: list[ParsedParagraph],
                        key_of: Callable[[Argument], tuple[str, str | None, bool]],
-                       is_media: Callable[[Argument], bool]) -> list[Candidate]:
+                       is_media: Callable[[Argument], bool],
+                       type_of: Callable[[Argument], str | None] | None = None) -> list[Candidate]:
     """Candidates of one article. ``key_of`` gives an argument's (canonical key, gender, is-person)
-    for coreference; ``is_media`` tells a news outlet (reporting frames, not claims)."""
+    for coreference; ``is_media`` tells a news outlet (reporting frames, not claims); ``type_of`` an argument's
+    entity type, for definite descriptions ("the country")."""
     ad = ADAPTERS.get(article.lang)
     if ad is None:
         return []
-    discourse = Discourse(key_of)
+    discourse = Discourse(key_of, type_of)
     matcher = PatternMatcher(article.lang, ad, discourse, is_media, article.text)
     out: list[Candidate] = []
     sent_no = 0

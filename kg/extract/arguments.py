@@ -46,6 +46,15 @@ class ArgumentRules:
                 return [Argument(speaker.text, s, speaker.kind, speaker.ner, tok.text, "quote-speaker", speaker.role_phrase,
                                  speaker.antecedent or speaker.span.text)]
             return []
+        types = m.definite_description(tok)
+        if types is not None:
+            first, last = m.phrase(tok)
+            surface = m.tok_span(first, last)
+            ref = self.discourse.described(types, st.sent_no, surface.start, exclude)
+            if ref is not None:
+                a = ref.arg
+                return [Argument(a.text, surface, a.kind, a.ner, surface.text, "coref", a.role_phrase,
+                                 a.antecedent or a.span.text)]
         if m.is_plural_group(tok):
             surface = m.tok_span(*m.phrase(tok))
             return [Argument(a.text, surface, a.kind, a.ner, surface.text, "plural", a.role_phrase, a.antecedent or a.span.text)

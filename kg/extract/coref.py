@@ -25,20 +25,24 @@ class Referent:
     role: str
     person: bool
     plural: bool = False
+    etype: str | None = None  # gazetteer entity type (Country, ArmedGroup, …) for definite descriptions
 
 
 class Discourse:
     """What has been said about whom so far in one article."""
 
-    def __init__(self, key_of: Callable[[Argument], tuple[str, str | None, bool]]):
+    def __init__(self, key_of: Callable[[Argument], tuple[str, str | None, bool]],
+                 type_of: Callable[[Argument], str | None] | None = None):
         self.key_of = key_of  # argument → (key, gender, is_person)
+        self.type_of = type_of  # argument → its entity's type, for "the country", "le mouvement"
         self.referents: list[Referent] = []
         self.groups: list[tuple[int, tuple[Argument, ...]]] = []
         self.speakers: list[tuple[int, Argument]] = []
 
     def add(self, arg: Argument, sent_no: int, role: str, plural: bool = False) -> None:
         key, gender, person = self.key_of(arg)
-        self.referents.append(Referent(arg, key, gender, sent_no, role, person, plural))
+        etype = self.type_of(arg) if self.type_of is not None else None
+        self.referents.append(Referent(arg, key, gender, sent_no, role, person, plural, etype))
 
     def add_group(self, args: list[Argument], sent_no: int) -> None:
         keys = {self.key_of(a)[0] for a in args}
@@ -65,6 +69,14 @@ class Discourse:
             if gender and not neuter and r.gender and r.gender != gender:
                 continue
             return r
+        return None
+
+    def described(self, types: frozenset[str], sent_no: int, position: int, exclude: set[str]) -> Referent | None:
+        """Antecedent of a definite description ("the country", "le mouvement islamiste"): the most
+        salient earlier actor of one of ``types`` (a name the gazetteer types, never a minted one)."""
+        for r in self._ranked(sent_no, position, persons_only=False):
+            if r.etype in types and r.key not in exclude and not r.plural:
+                return r
         return None
 
     def pair(self, sent_no: int, position: int) -> list[Argument]:

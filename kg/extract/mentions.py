@@ -24,6 +24,7 @@ PRONOUNS = {
 }
 FIRST_PERSON = {"fr": {"je", "j'", "nous", "me", "m'"}, "en": {"i", "we", "me", "us"}}
 ACTOR_NER = {"PER", "ORG", "LOC", "NORP", "MISC"}
+DEFINITE_ARTICLES = {"the", "le", "la", "l'", "der", "die", "das", "den", "dem", "des"}
 PLURAL_WORDS = {"deux", "two", "both", "beide", "beiden", "zwei", "les deux", "tous deux", "all"}
 _ARG_LEFT = {"det", "amod", "compound", "nummod", "nmod:poss", "poss", "flat", "flat:name", "nn", "advmod"}
 _ARG_RIGHT = {"flat", "flat:name", "flat:foreign", "compound", "amod", "fixed"}
@@ -35,6 +36,7 @@ class Lexicons:
     actor_nouns: dict[str, str]  # lemma → type for generic collective actors
     person_nouns: frozenset[str]  # homme, leader, dirigeant (for "les deux hommes")
     demonyms: frozenset[str]  # folded adjectives naming a state (russe, américaines, German)
+    definite: dict[str, frozenset[str]]  # "country", "mouvement" → entity types a definite description refers to
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +68,16 @@ def lexicons(lang: str) -> Lexicons:
             actors[fold(row[1])] = row[2]
             if row[2] == "Person":
                 persons.add(fold(row[1]))
-    return Lexicons(frozenset(heads), actors, frozenset(persons), frozenset(gaz.by_adjective))
+    definite: dict[str, frozenset[str]] = {}
+    path = ONTOLOGY_DIR / "lexicon" / "definite_nouns.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")]
+    for n, row in enumerate(rows[1:], start=2):
+        if len(row) != 3:
+            raise DataError(f"{path}: row {n}: expected lang, lemma, types")
+        if row[0] == lang:
+            definite[fold(row[1])] = frozenset(row[2].split("|"))
+    return Lexicons(frozenset(heads), actors, frozenset(persons), frozenset(gaz.by_adjective), definite)
 
 
 class SentenceMentions:
@@ -115,6 +126,21 @@ class SentenceMentions:
         if kind == "Partitive":  # an actor only through its complement (see _one)
             return "Partitive" if any(c.dep_ in self.ad.nmod or c.dep_ == "prep" for c in tok.children) else None
         return kind
+
+    def definite_description(self, tok) -> frozenset[str] | None:
+        """Entity types "the country", "le mouvement islamiste" may refer back to, or None: a singular
+        noun with a definite article and no name, demonym or possessor of its own."""
+        types = self.lex.definite.get(fold(tok.lemma_))
+        if types is None or tok.pos_ != "NOUN" or self.entity(tok) is not None or "Plur" in tok.morph.get("Number") \
+                or tok.tag_ == "NNS":
+            return None
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in kids):
+            return None
+        if any(c.dep_ in ("poss", "nmod:poss", "nummod", "compound") for c in kids) or self.modifier_actors(tok, tok, tok) \
+                or any(self.ner(c) is not None for c in tok.subtree if c.i != tok.i):
+            return None
+        return types
 
     def is_plural_group(self, tok) -> bool:
         """"les deux hommes", "both leaders", "the two presidents"."""
