@@ -34,6 +34,17 @@ def _store(store: Optional[Path]):
     return OxigraphStore(store, read_only=True)
 
 
+def _on_store(store: Optional[Path], work):
+    """``work(s)`` on the store opened read-only; a KGError (store or filters) is one message and its exit code."""
+    from .cli import fail
+
+    try:
+        with _store(store) as s:
+            return work(s)
+    except KGError as exc:
+        fail(exc)
+
+
 def queries_cmd() -> None:
     """List the saved queries: name, language(s), description, parameters."""
     from rich.table import Table
@@ -67,13 +78,9 @@ def analyze_cmd(what: str = typer.Argument(..., help="centrality | communities |
                 store: Optional[Path] = StoreOpt) -> None:
     """Network analytics on the actor graph (edge weight = distinct articles)."""
     from .analyze import analyze
-    from .cli import _emit, fail
+    from .cli import _emit
 
-    try:
-        with _store(store) as s:
-            columns, rows = analyze(s, what, name, _filters(start, end, relation, modality))
-    except KGError as exc:
-        fail(exc)
+    columns, rows = _on_store(store, lambda s: analyze(s, what, name, _filters(start, end, relation, modality)))
     _emit(columns, rows, fmt)
 
 
@@ -83,14 +90,10 @@ def view_cmd(name: Optional[str] = typer.Argument(None, help="Draw only this act
              relation: Optional[list[str]] = RelOpt, modality: Optional[list[str]] = ModOpt,
              store: Optional[Path] = StoreOpt) -> None:
     """Write a self-contained HTML picture of the actor network (click an edge for its evidence)."""
-    from .cli import err, fail
+    from .cli import err
     from .view import write_view
 
-    try:
-        with _store(store) as s:
-            counts = write_view(s, output, name, _filters(start, end, relation, modality))
-    except KGError as exc:
-        fail(exc)
+    counts = _on_store(store, lambda s: write_view(s, output, name, _filters(start, end, relation, modality)))
     err.print(f"wrote {output}: {counts['nodes']} actors, {counts['edges']} links, {counts['statements']} statements")
 
 
@@ -106,11 +109,7 @@ def plot_cmd(kind: str = typer.Argument(..., help="timeline"),
 
     if kind != "timeline":
         fail(KGError(f"unknown plot {kind!r} (timeline)"))
-    try:
-        with _store(store) as s:
-            n = plot_timeline(s, name, output, _filters(start, end, relation, modality))
-    except KGError as exc:
-        fail(exc)
+    n = _on_store(store, lambda s: plot_timeline(s, name, output, _filters(start, end, relation, modality)))
     err.print(f"wrote {output}: {n} statements")
 
 
