@@ -12,7 +12,7 @@ from ..nlp import ParsedParagraph
 from ..types import Argument, Article, Candidate
 from .coref import Discourse
 from .lang import ADAPTERS
-from .mentions import SentenceMentions
+from .mentions import SentenceMentions, plural_token
 from .patterns import PatternMatcher, SentenceState
 
 __all__ = ["extract_candidates"]
@@ -27,10 +27,6 @@ def _role(tok, ad) -> str:
     if t.dep_ in ad.obj or t.dep_ in ad.iobj:
         return "obj"
     return "other"
-
-
-def _plural(tok) -> bool:
-    return "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
 
 
 def _sentences(doc) -> list:
@@ -84,7 +80,7 @@ def extract_candidates(article: Article, parsed: list[ParsedParagraph],
                 if m.is_role(tok) or role != "other":
                     args = [a for a in m.argument(tok) if a.via in ("role", "noun", "modifier")]
                     for a in args:  # a plural noun standing for several actors is a group, not one plural referent
-                        discourse.add(a, sent_no, role, plural=_plural(tok) and len(args) == 1)
+                        discourse.add(a, sent_no, role, plural=plural_token(tok) and len(args) == 1)
                     if len(args) > 1:
                         discourse.add_group(args, sent_no)
             before = len(out)

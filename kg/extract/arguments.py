@@ -4,12 +4,13 @@ reporting-frame sources ("selon X", "according to X") and locations."""
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import chain
 
 from ..ontology import LexEntry
 from ..types import Argument, Span
 from .clause import (AGENT_PREPS, IMPERSONAL, LOCATION_PREPS, SPEAKER_PRONOUNS, SentenceState, _infinitive,
                      _present_participle)
-from .mentions import PRONOUNS, SentenceMentions
+from .mentions import PRONOUNS, SentenceMentions, plural_token
 
 
 class ArgumentRules:
@@ -28,7 +29,7 @@ class ArgumentRules:
                         for a in ants]
             frame = st.frames.get(tok.i)
             if frame is not None and role == "subj" and len(frame.speaker) == 1 and tok.lower_ in SPEAKER_PRONOUNS \
-                    and (number == "pl") == self._plural(frame.speaker[0], m):
+                    and self.same_number(tok, frame.speaker[0], m):
                 # "X a affirmé qu'il…", "X said it would…": the reported clause's subject pronoun is the speaker
                 a = frame.speaker[0]
                 if self.discourse.key_of(a)[0] not in exclude:
@@ -67,12 +68,13 @@ class ArgumentRules:
                 out.extend(self.expand(c, m, st, exclude | {self.discourse.key_of(a)[0] for a in out}, role))
         return out
 
-    @staticmethod
-    def _plural(a: Argument, m: SentenceMentions) -> bool:
-        """Whether the phrase an argument was read from is plural ("activists" → "he" is someone else)."""
+    def same_number(self, pronoun, a: Argument, m: SentenceMentions) -> bool:
+        """Whether a pronoun agrees in number with the phrase an argument was read from ("activists …,
+        saying he must resign": "he" is someone else)."""
         inside = [t for t in m.sent if a.span.start <= m.offset + t.idx < a.span.end]
         root = next((t for t in inside if not (a.span.start <= m.offset + t.head.idx < a.span.end) or t.head == t), None)
-        return root is not None and ("Plur" in root.morph.get("Number") or root.tag_ in ("NNS", "NNPS"))
+        plural = root is not None and plural_token(root)
+        return (PRONOUNS[self.lang].get(pronoun.lower_, ("sg", None))[0] == "pl") == plural
 
     def subjects(self, v, m: SentenceMentions, st: SentenceState, depth: int = 0) -> tuple[list[Argument], str]:
         if v.i not in st.subjects:
@@ -360,9 +362,11 @@ class ArgumentRules:
         """A place attached to the verb with a locative preposition ("invité Trump à Moscou"), unless it is
         one of the statement's objects."""
         inside = lambda t: any(o.span.start <= m.offset + t.idx < o.span.end for o in objects)  # noqa: E731
-        # the verb's own place phrases, then one the parser hung on a person object ("rencontré Poutine à Sotchi")
-        places = self.ad.obliques(v) + [pn for t in m.sent if inside(t) and m.ner(t) == "PER" for pn in self.ad.obliques(t)]
-        for prep, n in places:
+        # the verb's own place phrases, then (only when needed) one the parser hung on a person object
+        # ("rencontré Poutine à Sotchi")
+        hung = (pn for t in m.sent if m.ner(t) == "PER" and inside(t) for pn in self.ad.obliques(t)) \
+            if any(o.ner == "PER" for o in objects) else ()
+        for prep, n in chain(self.ad.obliques(v), hung):
             if prep in LOCATION_PREPS and m.ner(n) == "LOC" and not inside(n):
                 ent = m.entity(n)
                 return Argument(ent.text, m.tok_span(ent[0], ent[-1]), ner="LOC")

@@ -7,7 +7,6 @@ from ..events import event_type
 from ..types import Argument, Candidate
 from .clause import COMPLEMENTIZERS, OPENING_QUOTES, SPEAKER_PRONOUNS, Frame, SentenceState, _via
 from .modality import clause_modalities, governed_modalities, strongest, ultimatum
-from .mentions import PRONOUNS
 
 
 class ClaimRules:
@@ -91,8 +90,7 @@ class ClaimRules:
     def is_speaker(self, subj, speakers, m, st) -> bool:
         """Is the reported clause's subject the speaker ("X said it…", "X a affirmé qu'il…", "X said X…")?"""
         if len(speakers) == 1 and subj.lower_ in SPEAKER_PRONOUNS and subj.pos_ == "PRON" \
-                and (PRONOUNS[self.lang].get(subj.lower_, ("sg",))[0] == "pl") == self._plural(speakers[0], m) \
-                or m.is_first_person(subj):
+                and self.same_number(subj, speakers[0], m) or m.is_first_person(subj):
             return True  # "X said it/he…" (in number), and in a quote "Nous ne céderons rien", a déclaré X
         keys = {self.discourse.key_of(s)[0] for s in speakers}
         return bool({self.discourse.key_of(a)[0] for a in self.expand(subj, m, st, set(), "subj")} & keys)

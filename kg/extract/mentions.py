@@ -24,6 +24,11 @@ PRONOUNS = {
 }
 FIRST_PERSON = {"fr": {"je", "j'", "nous", "me", "m'"}, "en": {"i", "we", "me", "us"}}
 ACTOR_NER = {"PER", "ORG", "LOC", "NORP", "MISC"}
+def plural_token(tok) -> bool:
+    """A plural noun or pronoun, from the French morphology or the English tag."""
+    return "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
+
+
 DEFINITE_ARTICLES = {"the", "le", "la", "l'", "der", "die", "das", "den", "dem", "des"}
 PLURAL_WORDS = {"deux", "two", "both", "beide", "beiden", "zwei", "les deux", "tous deux", "all"}
 _ARG_LEFT = {"det", "amod", "compound", "nummod", "nmod:poss", "poss", "flat", "flat:name", "nn", "advmod"}
@@ -131,8 +136,7 @@ class SentenceMentions:
         """Entity types "the country", "le mouvement islamiste" may refer back to, or None: a singular
         noun with a definite article and no name, demonym or possessor of its own."""
         types = self.lex.definite.get(fold(tok.lemma_))
-        if types is None or tok.pos_ != "NOUN" or self.entity(tok) is not None or "Plur" in tok.morph.get("Number") \
-                or tok.tag_ == "NNS":
+        if types is None or tok.pos_ != "NOUN" or self.entity(tok) is not None or plural_token(tok):
             return None
         kids = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in kids):

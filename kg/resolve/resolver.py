@@ -169,7 +169,7 @@ class Resolver:
         if when is None:
             return None
         day = when.date() if isinstance(when, datetime) else when
-        words = [w for w in re.split(r"[\s'’]+", fold(phrase)) if w and w not in _ROLE_STOP]
+        words = _role_words(fold(phrase))
         # "us-präsident", "kremlin-chef": try the parts of hyphenated words too
         expanded: list[str] = []
         nouns = self._role_nouns(lang)
@@ -220,13 +220,13 @@ class Resolver:
         if when is None or of not in self.gaz.by_iri:
             return None
         day = when.date() if isinstance(when, datetime) else when
-        words = [w for w in re.split(r"[\s'’]+", fold(phrase)) if w and w not in _ROLE_STOP]
+        words = _role_words(fold(phrase))
         nouns = self._role_nouns(lang)
         if not any("counterpart" in nouns.get(w, ((),))[0] for w in words):
             return None
         jurisdiction = next((j for w in words if (j := self.country_of(w)) is not None and w not in nouns), None)
         person = self.gaz.by_iri[of]
-        held = [t for t in self.gaz.tenures if t.person == person and t.start <= day and (t.end is None or day < t.end)]
+        held = [t for t in self.gaz.tenures if t.person == person and _in_office(t, day)]
         if jurisdiction is None or not held:
             return None
         functions = {f for t in held for f in self.gaz.office_functions[t.office][1]}
@@ -246,7 +246,7 @@ class Resolver:
             merged: dict = {}
             for lg in [x for x in self.gaz.role_nouns if x != lang] + [lang]:
                 for key, value in self.gaz.role_nouns.get(lg, {}).items():
-                    merged[" ".join(w for w in re.split(r"[\s'’]+", key) if w and w not in _ROLE_STOP)] = value
+                    merged[" ".join(_role_words(key))] = value
             self._nouns_cache[lang] = merged
         return self._nouns_cache[lang]
 
@@ -264,7 +264,7 @@ class Resolver:
         if effect == "past":
             earlier = [t for t in tenures if t.end is not None and t.end <= day]
             return max(earlier, key=lambda t: t.end) if earlier else None
-        current = [t for t in tenures if t.start <= day and (t.end is None or day < t.end)]
+        current = [t for t in tenures if _in_office(t, day)]
         current.sort(key=lambda t: (t.acting, -t.start.toordinal()))
         return current[0] if current else None
 
@@ -284,3 +284,12 @@ class Resolver:
                 if by_role is not None:
                     return by_role
         return self.lookup(text, ner) or self.mint(text, ner)
+
+
+def _role_words(folded: str) -> list[str]:
+    """The words of a folded role phrase, without articles and "of/de"."""
+    return [w for w in re.split(r"[\s'’]+", folded) if w and w not in _ROLE_STOP]
+
+
+def _in_office(t: Tenure, day: date) -> bool:
+    return t.start <= day and (t.end is None or day < t.end)
