@@ -75,7 +75,7 @@ class PatternMatcher(ArgumentRules, ClaimRules):
     def triggers(self, v) -> list[tuple[LexEntry, object]]:
         """Lexicon entries a verb token triggers, most specific first, with the light-verb noun if any."""
         if v.pos_ not in ("VERB", "AUX") and not (v.pos_ == "NOUN" and v.dep_ in ("ROOT", "ccomp")) \
-                and not (v.pos_ == "ADJ" and self.predicative(v)):
+                and not (v.pos_ == "ADJ" and v.lemma_.lower() in self.lexicon and self.predicative(v)):
             return []
         lemma = self.adjective_key(v) or self.verb_lemma(v)
         keys: list[tuple[str, object]] = []
